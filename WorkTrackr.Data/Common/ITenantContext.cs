@@ -1,0 +1,16 @@
+namespace WorkTrackr.Data.Common;
+
+/// <summary>The organisation whose data a <see cref="WorkTrackrDbContext"/> may see and write; null sees none.</summary>
+public interface ITenantContext
+{
+    Guid? OrganisationId { get; }
+}
+
+/// <summary>A tenant fixed at construction: for background jobs, seeding and tests, which name their organisation.</summary>
+public sealed class FixedTenant(Guid? organisationId) : ITenantContext
+{
+    public static readonly FixedTenant None = new(null);
+    public Guid? OrganisationId { get; } = organisationId;
+}
+
+public sealed class TenancyViolationException(string message) : InvalidOperationException(message);

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WorkTrackr.Data.Common;
+
+namespace WorkTrackr.Data.Tickets;
+
+public enum CustomFieldType { Text = 0, MultiLine = 1, Number = 2, Date = 3, Select = 4, Checkbox = 5 }
+
+/// <summary>One custom field of a template. <see cref="Key"/> is stable across renames so ticket values stay attached.</summary>
+public class CustomFieldDefinition
+{
+    public required string Key { get; set; }
+    public required string Label { get; set; }
+    public CustomFieldType Type { get; set; }
+    public bool Required { get; set; }
+    public string? HelpText { get; set; }
+    public List<string> Options { get; set; } = [];
+}
+
+public class TicketTemplate : Entity, IOrganisationOwned, ISoftDeletable
+{
+    public Guid OrganisationId { get; set; }
+    public required string Name { get; set; }
+    /// <summary>In display order.</summary>
+    public List<CustomFieldDefinition> Fields { get; set; } = [];
+    public bool IsActive { get; set; } = true;
+}
+
+public class TicketTemplateConfiguration : IEntityTypeConfiguration<TicketTemplate>
+{
+    public void Configure(EntityTypeBuilder<TicketTemplate> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(DataLimits.NameLength);
+        builder.Property(t => t.Fields).HasJsonConversion();
+        builder.HasIndex(t => new { t.OrganisationId, t.Name });
+    }
+}

@@ -1,0 +1,90 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WorkTrackr.Data.Auditing;
+using WorkTrackr.Data.Catalog;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Resellers;
+using WorkTrackr.Data.Services;
+using WorkTrackr.Data.Tickets;
+
+namespace WorkTrackr.Data;
+
+public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, ITenantContext tenant)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>
+    /// The name of the query filter that confines organisation-owned rows to <see cref="CurrentOrganisationId"/>.
+    /// Code that must see across organisations says so with <c>IgnoreQueryFilters([TenantFilter])</c>.
+    /// </summary>
+    public const string TenantFilter = "Tenant";
+
+    /// <summary>Read by the query filter on every query, so it is evaluated per context instance.</summary>
+    public Guid? CurrentOrganisationId => tenant.OrganisationId;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Reseller> Resellers => Set<Reseller>();
+    public DbSet<ResellerCustomer> ResellerCustomers => Set<ResellerCustomer>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<CrmEvent> CrmEvents => Set<CrmEvent>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<CustomerService> CustomerServices => Set<CustomerService>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketTemplate> TicketTemplates => Set<TicketTemplate>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Pinned so the model never depends on how the context was created (identity options or not).</summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; SQLite hands DateTime back as Unspecified, so say so on the way in.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkTrackrDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            var clrType = entityType.ClrType;
+            if (typeof(IConcurrencyVersioned).IsAssignableFrom(clrType))
+            {
+                builder.Entity(clrType).Property(nameof(IConcurrencyVersioned.Version)).IsConcurrencyToken();
+            }
+            if (typeof(IOrganisationOwned).IsAssignableFrom(clrType))
+            {
+                var entity = builder.Entity(clrType);
+                entity.HasOne(typeof(Organisation)).WithMany().HasForeignKey(nameof(IOrganisationOwned.OrganisationId))
+                    .OnDelete(DeleteBehavior.Cascade);
+                entity.HasQueryFilter(TenantFilter, TenantFilterFor(clrType));
+            }
+        }
+    }
+
+    /// <summary>e => e.OrganisationId == this.CurrentOrganisationId</summary>
+    private LambdaExpression TenantFilterFor(Type clrType)
+    {
+        var e = Expression.Parameter(clrType, "e");
+        var rowOrganisation = Expression.Convert(
+            Expression.Property(e, nameof(IOrganisationOwned.OrganisationId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentOrganisationId));
+        return Expression.Lambda(Expression.Equal(rowOrganisation, current), e);
+    }
+}
+
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
