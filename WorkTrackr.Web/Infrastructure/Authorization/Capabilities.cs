@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using WorkTrackr.Data.Identity;
+
+namespace WorkTrackr.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// One authorization policy per capability, and the roles that hold it. Pages use the names with
+/// <c>[Authorize(Policy = …)]</c>; services check <see cref="Tenancy.CurrentUser.Can"/> against the same map.
+/// </summary>
+public static class Capabilities
+{
+    public const string ViewDashboard = nameof(ViewDashboard);
+    public const string ViewTickets = nameof(ViewTickets);
+    /// <summary>Every ticket of the organisation, not only one's own assignments.</summary>
+    public const string ViewAllTickets = nameof(ViewAllTickets);
+    public const string ViewCalendar = nameof(ViewCalendar);
+    public const string ViewContacts = nameof(ViewContacts);
+    public const string ViewCatalog = nameof(ViewCatalog);
+    public const string ViewCustomerServices = nameof(ViewCustomerServices);
+    public const string ViewInvoices = nameof(ViewInvoices);
+    public const string ManageOrganisation = nameof(ManageOrganisation);
+    public const string ViewResellers = nameof(ViewResellers);
+    public const string ManagePlatform = nameof(ManagePlatform);
+
+    private static readonly string[] Staff = [Roles.Admin, Roles.Manager, Roles.Dispatcher, Roles.Technician];
+    private static readonly string[] Office = [Roles.Admin, Roles.Manager, Roles.Dispatcher];
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByCapability = new Dictionary<string, string[]>
+    {
+        [ViewDashboard] = Staff,
+        [ViewTickets] = Staff,
+        [ViewAllTickets] = Office,
+        [ViewCalendar] = Staff,
+        [ViewContacts] = Office,
+        [ViewCatalog] = Office,
+        [ViewCustomerServices] = Office,
+        [ViewInvoices] = [Roles.Admin, Roles.Manager],
+        [ManageOrganisation] = [Roles.Admin],
+        [ViewResellers] = [Roles.PlatformAdmin, Roles.Reseller],
+        [ManagePlatform] = [Roles.PlatformAdmin],
+    };
+
+    public static IServiceCollection AddWorkTrackrAuthorization(this IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder();
+        foreach (var (capability, roles) in RolesByCapability)
+        {
+            builder.AddPolicy(capability, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Identity;
+
+namespace WorkTrackr.Web.Infrastructure.Database;
+
+public static class DatabaseStartup
+{
+    /// <summary>The command-line switch that applies migrations and exits.</summary>
+    public const string MigrateSwitch = "--migrate";
+
+    /// <summary>
+    /// Applies pending migrations (unless <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and,
+    /// when <c>Seed:DemoData</c> is true and the database has no organisation yet, adds the demo data.
+    /// </summary>
+    public static async Task InitialiseAsync(IServiceProvider services, IConfiguration configuration, bool migrateOnly = false)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+
+        if (migrateOnly || configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await using var db = new WorkTrackrDbContext(provider.GetRequiredService<DbContextOptions<WorkTrackrDbContext>>(), FixedTenant.None);
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync();
+            }
+        }
+
+        var roleManager = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+                await roleManager.CreateAsync(new IdentityRole<Guid>(role));
+        }
+
+        if (!migrateOnly && configuration.GetValue("Seed:DemoData", false))
+        {
+            await provider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
+        }
+    }
+}

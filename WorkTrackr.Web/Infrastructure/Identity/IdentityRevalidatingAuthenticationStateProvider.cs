@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using WorkTrackr.Data.Identity;
+
+namespace WorkTrackr.Web.Infrastructure.Identity;
+
+/// <summary>
+/// Every few minutes of a connected circuit, checks that the user still exists, still may sign in (active, organisation
+/// not suspended) and that the security stamp is unchanged; otherwise the circuit's user is signed out.
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider(
+        ILoggerFactory loggerFactory,
+        IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var signInManager = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        var principal = authenticationState.User;
+        var user = await userManager.GetUserAsync(principal);
+        if (user is null || !await signInManager.CanSignInAsync(user)) return false;
+        if (!userManager.SupportsUserSecurityStamp) return true;
+        var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await userManager.GetSecurityStampAsync(user);
+    }
+}

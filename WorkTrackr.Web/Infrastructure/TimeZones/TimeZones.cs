@@ -1,0 +1,27 @@
+namespace WorkTrackr.Web.Infrastructure.TimeZones;
+
+/// <summary>IANA time zones for pickers and conversions of UTC instants into a person's zone.</summary>
+public static class TimeZones
+{
+    public static readonly IReadOnlyList<TimeZoneChoice> All = TimeZoneInfo.GetSystemTimeZones()
+        .Where(z => z.Id.Contains('/') || z.Id == "UTC")
+        .OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id)
+        .Select(z => new TimeZoneChoice(z.Id, $"(UTC{Format(z.BaseUtcOffset)}) {z.Id.Replace('_', ' ')}"))
+        .ToList();
+
+    public static bool IsValid(string? id) => id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    public static TimeZoneInfo Find(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Find(timeZoneId));
+
+    /// <summary>Today's date where the person is.</summary>
+    public static DateOnly Today(TimeProvider clock, string? timeZoneId) =>
+        DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime, timeZoneId));
+
+    private static string Format(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm");
+}
+
+public sealed record TimeZoneChoice(string Id, string Label);

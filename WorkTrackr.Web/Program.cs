@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Radzen;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Web.Components;
+using WorkTrackr.Web.Features.Common;
+using WorkTrackr.Web.Features.Dashboard;
+using WorkTrackr.Web.Features.Onboarding;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Database;
+using WorkTrackr.Web.Infrastructure.Email;
+using WorkTrackr.Web.Infrastructure.Identity;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddRazorComponents().AddInteractiveServerComponents();
+services.AddRadzenComponents();
+services.AddSingleton(TimeProvider.System);
+
+// Data: the provider is chosen in one place; contexts see the current user's organisation.
+services.AddWorkTrackrData(builder.Configuration, builder.Environment.ContentRootPath);
+services.AddScoped<CurrentUser>();
+services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
+services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+// Identity's stores need a scoped context; it only touches users and roles, which are not organisation-owned.
+services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>().CreateDbContext());
+
+// Identity on static server-rendered pages; the circuit revalidates the user every few minutes.
+services.AddCascadingAuthenticationState();
+services.AddScoped<IdentityRedirectManager>();
+services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.ExpireTimeSpan = TimeSpan.FromHours(12);
+    options.SlidingExpiration = true;
+});
+services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 8;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:LockoutMinutes", 15));
+    })
+    .AddRoles<IdentityRole<Guid>>()
+    .AddEntityFrameworkStores<WorkTrackrDbContext>()
+    .AddSignInManager<WorkTrackrSignInManager>()
+    .AddClaimsPrincipalFactory<WorkTrackrClaimsPrincipalFactory>()
+    .AddDefaultTokenProviders();
+services.AddWorkTrackrAuthorization();
+
+services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+services.AddSingleton<IEmailSender, EmailSender>();
+services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+
+// Features.
+services.AddScoped<OrganisationRecords>();
+services.AddScoped<OrganisationRegistration>();
+services.AddScoped<DashboardService>();
+services.AddTransient<DemoDataSeeder>();
+
+services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();
+
+var app = builder.Build();
+
+if (args.Contains(DatabaseStartup.MigrateSwitch))
+{
+    await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration, migrateOnly: true);
+    app.Logger.LogInformation("Database migrated; exiting because of {Switch}.", DatabaseStartup.MigrateSwitch);
+    return;
+}
+await DatabaseStartup.InitialiseAsync(app.Services, app.Configuration);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAuthentication();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapWorkTrackrIdentityEndpoints();
+app.MapHealthChecks("/health");
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
