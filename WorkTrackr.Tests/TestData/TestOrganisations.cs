@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Auditing;
+using WorkTrackr.Data.Catalog;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Services;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Tests.TestData;
+
+
+/// <summary>An organisation with a user per organisation role and one row of every organisation-owned type.</summary>
+public sealed record TestOrganisation(Guid Id, string Name, IReadOnlyDictionary<string, ApplicationUser> Users, IReadOnlyDictionary<Type, Guid> RowIds);
+
+public static class TestOrganisations
+{
+    public const string Password = "Test!Pass123";
+
+    public static async Task<TestOrganisation> CreateAsync(WorkTrackrFactory factory, string name, OrganisationStatus status = OrganisationStatus.Active)
+    {
+        var organisation = new Organisation { Name = name, Status = status, TimeZoneId = "Europe/London", Currency = "GBP" };
+        await using (var db = factory.CreateDbContext(null))
+        {
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+        }
+
+        var users = new Dictionary<string, ApplicationUser>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var slug = Guid.NewGuid().ToString("N")[..8];
+            foreach (var role in Roles.Organisation)
+            {
+                var user = new ApplicationUser
+                {
+                    UserName = $"{role.ToLowerInvariant()}-{slug}@example.test",
+                    Email = $"{role.ToLowerInvariant()}-{slug}@example.test",
+                    DisplayName = $"{name} {role}",
+                    OrganisationId = organisation.Id,
+                };
+                Check(await userManager.CreateAsync(user, Password));
+                Check(await userManager.AddToRoleAsync(user, role));
+                users[role] = user;
+            }
+        }
+
+        var technician = users[Roles.Technician];
+        await using var data = factory.CreateDbContext(organisation.Id);
+        var contact = new Contact { Name = $"{name} customer" };
+        var product = new Product { Name = $"{name} support plan", Cost = 10, Price = 25 };
+        var template = new TicketTemplate { Name = $"{name} template" };
+        var ticket = new Ticket { Number = Ticket.FormatNumber(1), Title = $"{name} ticket", Contact = contact, Template = template, AssignedUserId = technician.Id };
+        var crmEvent = new CrmEvent { Title = $"{name} call", Contact = contact, StartsAt = DateTime.UtcNow, EndsAt = DateTime.UtcNow.AddHours(1) };
+        var service = new CustomerService { Contact = contact, Product = product, RenewalDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)) };
+        var line = new InvoiceLine { Description = "Support", Quantity = 1, UnitPrice = 25 };
+        var invoice = new Invoice { Number = Invoice.FormatNumber(1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
+        var audit = new AuditEntry { EntityType = nameof(Ticket), EntityId = ticket.Id.ToString(), At = DateTime.UtcNow, Action = AuditAction.Created };
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, audit);
+        await data.SaveChangesAsync();
+
+        return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
+        {
+            [typeof(Contact)] = contact.Id,
+            [typeof(Product)] = product.Id,
+            [typeof(TicketTemplate)] = template.Id,
+            [typeof(Ticket)] = ticket.Id,
+            [typeof(CrmEvent)] = crmEvent.Id,
+            [typeof(CustomerService)] = service.Id,
+            [typeof(Invoice)] = invoice.Id,
+            [typeof(InvoiceLine)] = line.Id,
+            [typeof(AuditEntry)] = audit.Id,
+        });
+    }
+
+    /// <summary>A scope whose current user is <paramref name="user"/>, with the claims a real sign-in gives.</summary>
+    public static async Task<AsyncServiceScope> SignedInScopeAsync(this WorkTrackrFactory factory, ApplicationUser user)
+    {
+        var scope = factory.Services.CreateAsyncScope();
+        var claimsFactory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(await claimsFactory.CreateAsync(user));
+        return scope;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
