@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WorkTrackr.Web.Infrastructure.Database;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkTrackr.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed partial class AccountTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link()
+    {
+        const string email = "tech3@northwind.test";
+        const string newPassword = "N3w!Passw0rd";
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "Account/Login").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
+        await Expect(page.GetByTestId("forgot-confirmation")).ToBeVisibleAsync();
+
+        var link = await ResetLinkSentToAsync(email);
+        await page.GotoAsync(link);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(newPassword);
+        await page.GetByLabel("Confirm new password").FillAsync(newPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
+        await Expect(page.GetByTestId("reset-confirmation")).ToBeVisibleAsync();
+
+        var shell = await new LoginPage(page, app.BaseAddress).SignInAsync(email, newPassword);
+        await Expect(shell.UserName).ToContainTextAsync("Sam Spanner");
+    }
+
+    [Fact]
+    public async Task Changing_the_display_name_shows_it_in_the_header()
+    {
+        var page = await app.NewPageAsync();
+        var shell = await new LoginPage(page, app.BaseAddress).SignInAsync("admin@harbor.test", DemoDataSeeder.Password);
+        await shell.UserName.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Display name").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await Expect(page.Locator(".field-error")).ToContainTextAsync("Enter the name others see.");
+
+        await page.GetByLabel("Display name").FillAsync("Harriet Harbor");
+        await page.GetByLabel("Time zone").SelectOptionAsync("Asia/Tokyo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+
+        await Expect(page.GetByTestId("status-message")).ToContainTextAsync("Your profile has been saved.");
+        await Expect(shell.UserName).ToContainTextAsync("Harriet Harbor");
+        await Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("Asia/Tokyo");
+    }
+
+    /// <summary>Reads the reset link out of the message the app wrote to its pickup folder.</summary>
+    private async Task<string> ResetLinkSentToAsync(string email)
+    {
+        var message = await Poll.UntilAsync(() => Directory.GetFiles(app.Factory.MailFolder, "*.eml")
+            .Select(File.ReadAllText)
+            .LastOrDefault(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)));
+        var body = DecodeQuotedPrintable(message);
+        return WebUtility.HtmlDecode(ResetHref().Match(body).Groups[1].Value);
+    }
+
+    private static string DecodeQuotedPrintable(string text)
+    {
+        var unfolded = text.Replace("=\r\n", "").Replace("=\n", "");
+        var bytes = new List<byte>();
+        for (var i = 0; i < unfolded.Length; i++)
+        {
+            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    [GeneratedRegex("href='([^']*ResetPassword[^']*)'")]
+    private static partial Regex ResetHref();
+}
+
+public static class Poll
+{
+    public static async Task<T> UntilAsync<T>(Func<T?> probe, int timeoutMs = 10_000) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (true)
+        {
+            if (probe() is { } value) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
+            await Task.Delay(100);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using WorkTrackr.Tests.Infrastructure;
+
+namespace WorkTrackr.Tests.Browser;
+
+/// <summary>
+/// The real app with the demo data on a fresh SQLite file, served over HTTP on loopback (directly and through a
+/// <see cref="TcpProxy"/> that can drop the connection), and one headless Chromium driven by Playwright.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private readonly TestDatabase database = TestDatabase.Sqlite();
+    private IPlaywright? playwright;
+
+    public WorkTrackrFactory Factory { get; private set; } = default!;
+    public Uri BaseAddress { get; private set; } = default!;
+    public TcpProxy Proxy { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Factory = new WorkTrackrFactory(database, seedDemoData: true);
+        BaseAddress = Factory.ServeOverHttp();
+        Proxy = new TcpProxy(BaseAddress.Port);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath(),
+            Headless = true,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    /// <summary>A fresh browser profile (no cookies) on a desktop-sized window.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            TimezoneId = "America/New_York",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        Proxy?.Dispose();
+        await Factory.DisposeAsync();
+        database.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>Debian's Chromium (Playwright's own browser download cannot work here; see STACK.md).</summary>
+public static class Chromium
+{
+    public const string PathVariable = "WORKTRACKR_CHROMIUM";
+
+    public static readonly string[] Arguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    public static string ExecutablePath()
+    {
+        var configured = Environment.GetEnvironmentVariable(PathVariable);
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            foreach (var name in new[] { "chromium", "chromium-browser" })
+            {
+                var candidate = Path.Combine(folder, name);
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        throw new InvalidOperationException(
+            $"Chromium was not found on PATH. Run the README's test command (./test.sh), which installs it, or set {PathVariable}.");
+    }
+}

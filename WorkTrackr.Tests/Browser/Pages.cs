@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkTrackr.Tests.Browser;
+
+/// <summary>The sign-in page, driven as a person would: type, press the button.</summary>
+public sealed class LoginPage(IPage page, Uri baseAddress)
+{
+    public ILocator Error => page.GetByTestId("status-message");
+
+    public async Task GotoAsync() => await page.GotoAsync(new Uri(baseAddress, "Account/Login").ToString());
+
+    public async Task SubmitAsync(string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    /// <summary>Signs in and waits until the app shell is live over its circuit.</summary>
+    public async Task<AppShell> SignInAsync(string email, string password)
+    {
+        await GotoAsync();
+        await SubmitAsync(email, password);
+        var shell = new AppShell(page);
+        await shell.WaitUntilInteractiveAsync();
+        return shell;
+    }
+}
+
+/// <summary>The layout around every page: header, user menu and side navigation.</summary>
+public sealed class AppShell(IPage page)
+{
+    public ILocator OrganisationName => page.GetByTestId("organisation-name");
+    public ILocator UserName => page.GetByTestId("user-name");
+    public ILocator NavigationLinks => page.Locator(".rz-sidebar .rz-navigation-item-text");
+
+    /// <summary>The layout marks itself once the circuit has taken over from the prerendered HTML.</summary>
+    public async Task WaitUntilInteractiveAsync() =>
+        await Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+
+    public async Task<IReadOnlyList<string>> NavigationTextsAsync() =>
+        (await NavigationLinks.AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+}

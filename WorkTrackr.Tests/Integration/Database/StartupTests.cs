@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Database;
+
+namespace WorkTrackr.Tests.Integration.Database;
+
+[Trait("Category", "Integration")]
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task First_start_on_an_empty_database_seeds_the_demo_organisation_once()
+    {
+        using var database = TestDatabase.Sqlite();
+        await using (var factory = new WorkTrackrFactory(database, seedDemoData: true))
+        {
+            await using var db = factory.CreateDbContext(null);
+            var demo = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName);
+            await using var data = factory.CreateDbContext(demo.Id);
+
+            Assert.Equal(50, await data.Contacts.CountAsync());
+            Assert.Equal(20, await data.Products.CountAsync());
+            Assert.Equal(80, await data.CustomerServices.CountAsync());
+            Assert.Equal(300, await data.Tickets.CountAsync());
+            Assert.Equal(100, await data.CrmEvents.CountAsync());
+            Assert.InRange(await data.Invoices.CountAsync(), 3, 10);
+            Assert.Equal(Enum.GetValues<TicketStatus>().Order(), (await data.Tickets.Select(t => t.Status).Distinct().ToListAsync()).Order());
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            Assert.True(await data.CustomerServices.CountAsync(s => s.RenewalDate >= today && s.RenewalDate <= today.AddDays(30)) >= 5);
+            Assert.Equal(2, await db.Resellers.CountAsync());
+            Assert.True(await db.ResellerCustomers.CountAsync() >= 4);
+            foreach (var login in DemoDataSeeder.Logins)
+                Assert.True(await db.Users.AnyAsync(u => u.Email == login.Email), login.Email);
+        }
+
+        // A second start finds an organisation and adds nothing.
+        await using (var again = new WorkTrackrFactory(database, seedDemoData: true))
+        {
+            await using var db = again.CreateDbContext(null);
+            Assert.Equal(1, await db.Organisations.CountAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName));
+        }
+    }
+
+    [Fact]
+    public async Task The_migrate_switch_migrates_and_exits()
+    {
+        using var database = TestDatabase.Sqlite();
+        var app = typeof(Program).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [app, DatabaseStartup.MigrateSwitch])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+        };
+        start.Environment["ConnectionStrings__WorkTrackr"] = database.ConnectionString;
+        start.Environment["Seed__DemoData"] = "true";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "the app kept running after --migrate");
+        Assert.True(process.ExitCode == 0, await output + await process.StandardError.ReadToEndAsync());
+
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM \"__EFMigrationsHistory\"), (SELECT COUNT(*) FROM \"AspNetRoles\"), (SELECT COUNT(*) FROM \"Organisations\")";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        // Migrated, roles present, and no demo data: the switch only migrates.
+        Assert.Equal((1L, 6L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+}

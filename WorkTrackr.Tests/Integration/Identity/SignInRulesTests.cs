@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Infrastructure.Identity;
+
+namespace WorkTrackr.Tests.Integration.Identity;
+
+[Trait("Category", "Integration")]
+public sealed class SignInRulesTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
+{
+    [Fact]
+    public async Task Members_of_a_suspended_organisation_cannot_sign_in_even_with_the_right_password()
+    {
+        var suspended = await TestOrganisations.CreateAsync(app.Factory, "Suspended Co", OrganisationStatus.Suspended);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+
+        var refused = await signIn.CheckPasswordSignInAsync(suspended.Users[Roles.Admin], TestOrganisations.Password, lockoutOnFailure: true);
+        var allowed = await signIn.CheckPasswordSignInAsync(app.A.Users[Roles.Admin], TestOrganisations.Password, lockoutOnFailure: true);
+
+        Assert.True(refused.IsNotAllowed);
+        Assert.True(allowed.Succeeded);
+    }
+
+    [Fact]
+    public async Task Deactivated_users_cannot_sign_in()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByIdAsync(app.A.Users[Roles.Dispatcher].Id.ToString()))!;
+        user.IsActive = false;
+        await users.UpdateAsync(user);
+
+        var result = await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>()
+            .CheckPasswordSignInAsync(user, TestOrganisations.Password, lockoutOnFailure: true);
+
+        Assert.True(result.IsNotAllowed);
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_carries_organisation_roles_and_time_zone()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>()
+            .CreateAsync(app.A.Users[Roles.Technician]);
+
+        Assert.Equal(app.A.Id.ToString(), principal.FindFirstValue(WorkTrackrClaims.OrganisationId));
+        Assert.Equal("Alpha Repairs", principal.FindFirstValue(WorkTrackrClaims.OrganisationName));
+        Assert.Equal("Europe/London", principal.FindFirstValue(WorkTrackrClaims.TimeZone));
+        Assert.True(principal.IsInRole(Roles.Technician));
+        Assert.False(principal.IsInRole(Roles.Admin));
+    }
+}

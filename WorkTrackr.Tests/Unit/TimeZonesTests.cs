@@ -1,0 +1,34 @@
+using WorkTrackr.Web.Infrastructure.TimeZones;
+
+namespace WorkTrackr.Tests.Unit;
+
+[Trait("Category", "Unit")]
+public sealed class TimeZonesTests
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Theory]
+    // Early-morning UTC is still the previous evening in New York (UTC-4 in summer, UTC-5 in winter).
+    [InlineData("2026-07-01T03:30:00Z", "America/New_York", "2026-06-30")]
+    [InlineData("2026-07-01T04:30:00Z", "America/New_York", "2026-07-01")]
+    [InlineData("2026-01-01T04:30:00Z", "America/New_York", "2025-12-31")]
+    [InlineData("2026-01-01T05:30:00Z", "America/New_York", "2026-01-01")]
+    [InlineData("2026-03-31T23:30:00Z", "Europe/London", "2026-04-01")]
+    public void Today_is_the_date_where_the_person_is(string utcNow, string zone, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), TimeZones.Today(new FixedClock(DateTimeOffset.Parse(utcNow)), zone));
+
+    [Fact]
+    public void Unknown_zones_are_invalid_and_fall_back_to_utc()
+    {
+        Assert.False(TimeZones.IsValid("Mars/Olympus_Mons"));
+        Assert.True(TimeZones.IsValid("Europe/Paris"));
+        Assert.Equal(TimeZoneInfo.Utc, TimeZones.Find("Mars/Olympus_Mons"));
+    }
+
+    [Fact]
+    public void The_picker_offers_iana_zones_including_utc() =>
+        Assert.Contains(TimeZones.All, z => z.Id == "America/Chicago");
+}
