@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
@@ -10,10 +11,12 @@ namespace WorkTrackr.Tests.Integration.Database;
 [Trait("Category", "Integration")]
 public sealed class StartupTests
 {
-    [Fact]
-    public async Task First_start_on_an_empty_database_seeds_the_demo_organisation_once()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task First_start_on_an_empty_database_seeds_the_demo_organisation_once(DatabaseProvider provider)
     {
-        using var database = TestDatabase.Sqlite();
+        using var database = provider == DatabaseProvider.Postgres ? await SharedPostgres.CreateDatabaseAsync() : TestDatabase.Sqlite();
         await using (var factory = new WorkTrackrFactory(database, seedDemoData: true))
         {
             await using var db = factory.CreateDbContext(null);
