@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WorkTrackr.Data.Common;
 
-/// <summary>Keeps <see cref="IHasTimestamps"/> in UTC and renews <see cref="IConcurrencyVersioned.Version"/> on each save.</summary>
-public sealed class AuditableInterceptor(TimeProvider clock) : SaveChangesInterceptor
+/// <summary>Runs <see cref="Apply"/> on the tracked changes before every save, synchronous or not.</summary>
+public abstract class BeforeSaveInterceptor : SaveChangesInterceptor
 {
+    protected abstract void Apply(DbContext? context);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Apply(eventData.Context);
@@ -19,8 +21,12 @@ public sealed class AuditableInterceptor(TimeProvider clock) : SaveChangesInterc
         Apply(eventData.Context);
         return ValueTask.FromResult(result);
     }
+}
 
-    private void Apply(DbContext? context)
+/// <summary>Keeps <see cref="IHasTimestamps"/> in UTC and renews <see cref="IConcurrencyVersioned.Version"/> on each save.</summary>
+public sealed class AuditableInterceptor(TimeProvider clock) : BeforeSaveInterceptor
+{
+    protected override void Apply(DbContext? context)
     {
         if (context is null) return;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,22 +51,9 @@ public sealed class AuditableInterceptor(TimeProvider clock) : SaveChangesInterc
 /// Stamps the current organisation on new organisation-owned rows and refuses any write to a row of another
 /// organisation, or any organisation-owned write at all when no organisation is current.
 /// </summary>
-public sealed class TenancyInterceptor : SaveChangesInterceptor
+public sealed class TenancyInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Apply(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Apply(DbContext? context)
+    protected override void Apply(DbContext? context)
     {
         if (context is not WorkTrackrDbContext db) return;
         var current = db.CurrentOrganisationId;
