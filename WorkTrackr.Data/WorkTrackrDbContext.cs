@@ -70,6 +70,9 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
                 entity.HasOne(typeof(Organisation)).WithMany().HasForeignKey(nameof(IOrganisationOwned.OrganisationId))
                     .OnDelete(DeleteBehavior.Cascade);
                 entity.HasQueryFilter(TenantFilter, TenantFilterFor(clrType));
+                // Query filters do not reach UPDATE and DELETE; as a concurrency token the organisation is in their
+                // WHERE clause, so a row attached without loading cannot be written across organisations.
+                entity.Property(nameof(IOrganisationOwned.OrganisationId)).IsConcurrencyToken();
             }
         }
     }

@@ -105,6 +105,30 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
         Assert.NotNull(await SnapshotOfBAsync(type));
     }
 
+    [Theory]
+    [MemberData(nameof(OwnedTypeNames))]
+    public async Task Rows_attached_without_loading_cannot_be_written_across_organisations(string typeName)
+    {
+        // A faithful copy of B's row (even its version) that claims to be A's: the query filter never sees it,
+        // so only the WHERE clause of the UPDATE or DELETE can stop it.
+        var type = TypeNamed(typeName);
+        var before = await SnapshotOfBAsync(type);
+        foreach (var state in new[] { EntityState.Modified, EntityState.Deleted })
+        {
+            object stub;
+            await using (var reader = app.Factory.CreateDbContext(app.B.Id))
+            {
+                stub = await LoadIgnoringTenancyAsync(reader, type, app.B.RowIds[type]);
+            }
+            ((IOrganisationOwned)stub).OrganisationId = app.A.Id;
+            Touch((dynamic)stub);
+            await using var db = app.Factory.CreateDbContext(app.A.Id);
+            db.Entry(stub).State = state;
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        }
+        Assert.Equal(before, await SnapshotOfBAsync(type));
+    }
+
     [Fact]
     public async Task Context_refuses_to_insert_into_another_organisation_or_without_one()
     {
@@ -167,8 +191,9 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
     private static void Touch<T>(T entity)
     {
         // Any change at all would be a leak; this one is visible in the snapshot.
-        var property = typeof(T).GetProperties().FirstOrDefault(p => p.PropertyType == typeof(string) && p.CanWrite && p.Name is "Name" or "Title" or "Description" or "EntityType" or "Number");
-        property?.SetValue(entity, "changed by another organisation");
+        var property = typeof(T).GetProperties().FirstOrDefault(p => p.PropertyType == typeof(string) && p.CanWrite && p.Name is "Name" or "Title" or "Description" or "EntityType" or "Notes");
+        Assert.NotNull(property);
+        property.SetValue(entity, "changed by another organisation");
     }
 }
 
