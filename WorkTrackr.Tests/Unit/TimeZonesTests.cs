@@ -21,6 +21,17 @@ public sealed class TimeZonesTests
         Assert.Equal(DateOnly.Parse(expected), TimeZones.Today(new FixedClock(DateTimeOffset.Parse(utcNow)), zone));
 
     [Fact]
+    public void A_day_whose_midnight_does_not_exist_starts_at_its_first_real_minute()
+    {
+        // Chile moves its clocks from 00:00 to 01:00 on the first Sunday of September.
+        var zone = TimeZones.Find("America/Santiago");
+        Assert.True(zone.IsInvalidTime(new DateTime(2026, 9, 6, 0, 0, 0)));
+
+        Assert.Equal(new DateTime(2026, 9, 6, 4, 0, 0, DateTimeKind.Utc), TimeZones.StartOfDayUtc(new DateOnly(2026, 9, 6), "America/Santiago"));
+        Assert.Equal(new DateTime(2026, 9, 5, 4, 0, 0, DateTimeKind.Utc), TimeZones.StartOfDayUtc(new DateOnly(2026, 9, 5), "America/Santiago"));
+    }
+
+    [Fact]
     public void Unknown_zones_are_invalid_and_fall_back_to_utc()
     {
         Assert.False(TimeZones.IsValid("Mars/Olympus_Mons"));

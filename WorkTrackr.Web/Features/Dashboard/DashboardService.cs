@@ -37,10 +37,9 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
             tickets = tickets.Where(t => t.AssignedUserId == currentUser.UserId);
         var open = tickets.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
 
-        var zone = TimeZones.Find(currentUser.TimeZoneId);
         var today = TimeZones.Today(clock, currentUser.TimeZoneId);
-        var dayStartUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
-        var dayEndUtc = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        var dayStartUtc = TimeZones.StartOfDayUtc(today, currentUser.TimeZoneId);
+        var dayEndUtc = TimeZones.StartOfDayUtc(today.AddDays(1), currentUser.TimeZoneId);
         var renewalEnd = today.AddDays(renewalWindowDays);
 
         var summary = new DashboardSummary(

@@ -21,6 +21,18 @@ public static class TimeZones
     public static DateOnly Today(TimeProvider clock, string? timeZoneId) =>
         DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime, timeZoneId));
 
+    /// <summary>
+    /// The UTC instant a local day starts. Where clocks jump forward at midnight (Santiago, Havana, Cairo…) local
+    /// midnight does not exist, and the day starts at the first local time that does.
+    /// </summary>
+    public static DateTime StartOfDayUtc(DateOnly day, string? timeZoneId)
+    {
+        var zone = Find(timeZoneId);
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(15);
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+
     private static string Format(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm");
 }
 
