@@ -61,6 +61,8 @@ services.AddIdentityCore<ApplicationUser>(options =>
     .AddSignInManager<WorkTrackrSignInManager>()
     .AddClaimsPrincipalFactory<WorkTrackrClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
+// Cookies are rechecked this often against the user's security stamp and WorkTrackrSignInManager.CanSignInAsync.
+services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 services.AddWorkTrackrAuthorization();
 
 services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));

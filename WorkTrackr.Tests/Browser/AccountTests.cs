@@ -19,6 +19,8 @@ public sealed partial class AccountTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "Account/Login").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The sign-in page has an Email field too: wait until the new page has replaced it.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Expect(page.GetByTestId("forgot-confirmation")).ToBeVisibleAsync();

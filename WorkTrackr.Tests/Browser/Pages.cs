@@ -10,11 +10,16 @@ public sealed class LoginPage(IPage page, Uri baseAddress)
 
     public async Task GotoAsync() => await page.GotoAsync(new Uri(baseAddress, "Account/Login").ToString());
 
+    /// <summary>Fills the form and presses Sign in, returning once the page the server answered with has loaded.</summary>
     public async Task SubmitAsync(string email, string password)
     {
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        // The form posts as a full page load: mark this document, then wait until a new one has replaced it.
+        await page.EvaluateAsync("() => window.__awaitingSignIn = true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.__awaitingSignIn !== true");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Signs in and waits until the app shell is live over its circuit.</summary>

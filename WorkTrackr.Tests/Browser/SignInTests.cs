@@ -99,6 +99,39 @@ public sealed class SignInTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task Guessing_the_password_of_a_suspended_member_is_throttled_and_reveals_nothing()
+    {
+        var frozen = await TestData.TestOrganisations.CreateAsync(app.Factory, "Frozen Ltd", Data.Organisations.OrganisationStatus.Suspended);
+        var email = frozen.Users[Data.Identity.Roles.Admin].Email!;
+        var page = await app.NewPageAsync();
+        var login = new LoginPage(page, app.BaseAddress);
+        await login.GotoAsync();
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await login.SubmitAsync(email, "a wrong guess");
+            await Expect(login.Error).ToContainTextAsync("The email or password is not right.");
+        }
+        // The account is now locked, so even the right password earns no explanation.
+        await login.SubmitAsync(email, TestData.TestOrganisations.Password);
+
+        await Expect(login.Error).ToContainTextAsync("The email or password is not right.");
+        await Expect(login.Error).Not.ToContainTextAsync("suspended");
+    }
+
+    [Fact]
+    public async Task A_return_address_on_another_site_is_ignored_after_sign_in()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2Fphish").ToString());
+
+        await new LoginPage(page, app.BaseAddress).SubmitAsync("manager@northwind.test", Password);
+
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        Assert.Equal(app.BaseAddress.ToString(), page.Url);
+    }
+
+    [Fact]
     public async Task A_forbidden_address_shows_access_denied()
     {
         var page = await app.NewPageAsync();

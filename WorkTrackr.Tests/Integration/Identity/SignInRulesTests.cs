@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
@@ -24,6 +25,36 @@ public sealed class SignInRulesTests(SqliteTenantApp app) : IClassFixture<Sqlite
 
         Assert.True(refused.IsNotAllowed);
         Assert.True(allowed.Succeeded);
+    }
+
+    [Fact]
+    public async Task Suspending_an_organisation_ends_its_members_sessions_at_the_next_cookie_check()
+    {
+        var organisation = await TestOrganisations.CreateAsync(app.Factory, "Soon Suspended");
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var admin = organisation.Users[Roles.Admin];
+        var cookie = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(admin);
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+        Assert.NotNull(await signIn.ValidateSecurityStampAsync(cookie));
+
+        await using (var db = app.Factory.CreateDbContext(null))
+        {
+            var row = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
+            row.Status = OrganisationStatus.Suspended;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Null(await signIn.ValidateSecurityStampAsync(cookie));
+    }
+
+    [Fact]
+    public async Task Sign_out_refuses_a_post_without_the_antiforgery_token()
+    {
+        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]

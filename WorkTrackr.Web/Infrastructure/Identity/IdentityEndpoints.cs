@@ -10,7 +10,8 @@ public static class IdentityEndpoints
     public static IEndpointConventionBuilder MapWorkTrackrIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
-        account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        // Binding the form is what makes minimal APIs validate its antiforgery token; the token is all it carries.
+        account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager, [FromForm(Name = "__RequestVerificationToken")] string _) =>
         {
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");

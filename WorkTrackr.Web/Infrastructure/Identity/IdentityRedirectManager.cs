@@ -15,20 +15,17 @@ public sealed class IdentityRedirectManager(NavigationManager navigationManager)
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>Redirects within the app only: an absolute address elsewhere (a forged return URL) goes home.</summary>
     public void RedirectTo(string? uri)
     {
         uri ??= "";
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "";
         }
         navigationManager.NavigateTo(uri);
-    }
-
-    public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
-    {
-        var uriWithoutQuery = navigationManager.ToAbsoluteUri(uri).GetLeftPart(UriPartial.Path);
-        RedirectTo(navigationManager.GetUriWithQueryParameters(uriWithoutQuery, queryParameters));
     }
 
     public void RedirectToWithStatus(string uri, string message, HttpContext context)

@@ -23,6 +23,16 @@ public sealed class WorkTrackrSignInManager(
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         await base.CanSignInAsync(user) && user.IsActive && !await IsOrganisationSuspendedAsync(user);
 
+    /// <summary>
+    /// Runs when a sign-in cookie is revalidated: a user who may no longer sign in (deactivated, organisation
+    /// suspended) loses the session too, not only the next sign-in.
+    /// </summary>
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is not null && await CanSignInAsync(user) ? user : null;
+    }
+
     public async Task<bool> IsOrganisationSuspendedAsync(ApplicationUser user)
     {
         if (user.OrganisationId is not { } organisationId) return false;
