@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddWorkTrackrData(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         var (provider, connectionString) = ResolveDatabase(configuration, contentRootPath);
-        services.AddSingleton(new AuditableInterceptor(TimeProvider.System));
+        services.AddSingleton(sp => new AuditableInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<TenancyInterceptor>();
         services.AddDbContextFactory<WorkTrackrDbContext>((sp, options) =>
         {

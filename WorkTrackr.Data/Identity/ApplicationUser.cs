@@ -9,8 +9,8 @@ namespace WorkTrackr.Data.Identity;
 
 /// <summary>
 /// A person who signs in: a member of one organisation, a reseller user, or a platform admin (neither).
-/// Not filtered by tenancy, because sign-in must find users before anyone is signed in; organisation code lists
-/// users only through the web project's user directory, which scopes them by name.
+/// Not filtered by tenancy, because sign-in must find users before anyone is signed in: any query that lists users
+/// for an organisation must scope them by <see cref="OrganisationId"/> itself.
 /// </summary>
 public class ApplicationUser : IdentityUser<Guid>, IHasTimestamps, ISoftDeletable
 {

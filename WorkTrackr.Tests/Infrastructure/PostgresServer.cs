@@ -217,21 +217,3 @@ public sealed partial class PostgresServer : IAsyncDisposable
     [GeneratedRegex("[^a-z0-9_]")]
     private static partial Regex NotIdentifierChars();
 }
-
-/// <summary>One PostgreSQL server shared by every test class in the "Postgres" collection.</summary>
-public sealed class PostgresFixture : IAsyncLifetime
-{
-    private PostgresServer? server;
-
-    public PostgresServer Server => server ?? throw new InvalidOperationException("The PostgreSQL server has not started.");
-
-    public async Task InitializeAsync() => server = await PostgresServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (server is not null) await server.DisposeAsync();
-    }
-}
-
-[CollectionDefinition("Postgres")]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>;

@@ -80,18 +80,17 @@ public sealed class MigrationDriftTests : IDisposable
     }.ToString();
 }
 
-[Collection("Postgres")]
 [Trait("Category", "Integration")]
-public sealed class PostgresMigrationDriftTests(PostgresFixture postgres)
+public sealed class PostgresMigrationDriftTests
 {
     [Fact]
     public async Task Postgres_migrations_match_the_model()
     {
         await using var migratedContext = MigrationDrift.CreateContext(
-            DatabaseProvider.Postgres, await postgres.Server.CreateDatabaseAsync("drift_migrated"));
+            DatabaseProvider.Postgres, await (await SharedPostgres.GetAsync()).CreateDatabaseAsync("drift_migrated"));
         await migratedContext.Database.MigrateAsync();
         await using var modelContext = MigrationDrift.CreateContext(
-            DatabaseProvider.Postgres, await postgres.Server.CreateDatabaseAsync("drift_model"));
+            DatabaseProvider.Postgres, await (await SharedPostgres.GetAsync()).CreateDatabaseAsync("drift_model"));
         Assert.True(await modelContext.Database.EnsureCreatedAsync());
 
         var migrated = await SchemaSnapshot.ReadAsync(migratedContext);
@@ -106,7 +105,7 @@ public sealed class PostgresMigrationDriftTests(PostgresFixture postgres)
     public async Task Postgres_down_migrations_drop_every_table()
     {
         await using var context = MigrationDrift.CreateContext(
-            DatabaseProvider.Postgres, await postgres.Server.CreateDatabaseAsync("drift_down"));
+            DatabaseProvider.Postgres, await (await SharedPostgres.GetAsync()).CreateDatabaseAsync("drift_down"));
         await context.Database.MigrateAsync();
 
         await context.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);

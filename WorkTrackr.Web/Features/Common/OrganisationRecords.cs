@@ -27,8 +27,9 @@ public sealed class OrganisationRecords(IDbContextFactory<WorkTrackrDbContext> d
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the record and saves it. With <paramref name="expectedVersion"/>, a record
-    /// someone else saved in the meantime is not overwritten: the result is a conflict.
+    /// Applies <paramref name="change"/> to the record and saves it. With <paramref name="expectedVersion"/> (the version
+    /// the user opened), a record someone else saved in the meantime is not overwritten: the result is a conflict.
+    /// Without it, the change applies to whatever is current.
     /// </summary>
     public async Task<Result> UpdateAsync<T>(Guid id, Guid? expectedVersion, Action<T> change, CancellationToken cancellationToken = default)
         where T : class, IOrganisationOwned
@@ -36,11 +37,9 @@ public sealed class OrganisationRecords(IDbContextFactory<WorkTrackrDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entity = await db.Set<T>().SingleOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == id, cancellationToken);
         if (entity is null) return Result.NotFound();
-        if (entity is IConcurrencyVersioned versioned && expectedVersion is { } expected)
-        {
-            if (versioned.Version != expected) return Result.Conflict();
-            db.Entry(entity).Property(nameof(IConcurrencyVersioned.Version)).OriginalValue = expected;
-        }
+        // The version loaded is the one the UPDATE checks, so a save in between is caught there too.
+        if (entity is IConcurrencyVersioned versioned && expectedVersion is { } expected && versioned.Version != expected)
+            return Result.Conflict();
         change(entity);
         return await SaveAsync(db, cancellationToken);
     }
