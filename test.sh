@@ -9,7 +9,16 @@ scripts/install-test-deps.sh
 dotnet build WorkTrackr.sln -c Release -nologo -clp:ErrorsOnly
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+# Each PostgreSQL test run starts its own server; stop and remove any that a killed test host left behind.
+cleanup_postgres() {
+  for data in /tmp/worktrackr-pg-*/data; do
+    [ -f "$data/postmaster.pid" ] && kill -INT "$(head -n 1 "$data/postmaster.pid")" 2>/dev/null || true
+  done
+  sleep 0.5
+  rm -rf /tmp/worktrackr-pg-* 2>/dev/null || true
+}
+trap 'rm -f "$log"; cleanup_postgres' EXIT
+
 set +e
 dotnet test WorkTrackr.sln -c Release --no-build --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

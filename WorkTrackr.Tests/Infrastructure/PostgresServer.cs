@@ -35,14 +35,39 @@ public sealed partial class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    private const string FolderPrefix = "worktrackr-pg-";
+
     private string DataDirectory => Path.Combine(rootDirectory, "data");
+
+    /// <summary>
+    /// A test host may exit before its exit handler has deleted the server's folder; the next run removes folders
+    /// whose server is no longer running (a running one may belong to a test run going on beside this one).
+    /// </summary>
+    private static void RemoveFoldersOfStoppedServers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            try
+            {
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}"))
+                    continue;
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run is creating or removing it right now.
+            }
+        }
+    }
     private string LogFile => Path.Combine(rootDirectory, "server.log");
 
     public static async Task<PostgresServer> StartAsync()
     {
         var binDirectory = FindBinDirectory();
         var runAsServiceUser = Environment.UserName == "root";
-        var rootDirectory = Path.Combine(Path.GetTempPath(), $"worktrackr-pg-{Guid.NewGuid():N}");
+        RemoveFoldersOfStoppedServers();
+        var rootDirectory = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(rootDirectory);
         var server = new PostgresServer(binDirectory, rootDirectory, runAsServiceUser, FreeLoopbackPort());
         try
