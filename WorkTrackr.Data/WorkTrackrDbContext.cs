@@ -38,6 +38,9 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<CustomerService> CustomerServices => Set<CustomerService>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketTemplate> TicketTemplates => Set<TicketTemplate>();
+    public DbSet<TicketActivity> TicketActivities => Set<TicketActivity>();
+    public DbSet<SlaTarget> SlaTargets => Set<SlaTarget>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

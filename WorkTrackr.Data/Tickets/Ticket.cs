@@ -29,6 +29,15 @@ public class Ticket : Entity, IOrganisationOwned, IConcurrencyVersioned
     public DateTime? ScheduledEnd { get; set; }
     public Guid? TemplateId { get; set; }
     public TicketTemplate? Template { get; set; }
+    public Guid? CreatedByUserId { get; set; }
+    /// <summary>UTC; from the organisation's SLA target for the priority, set on creation and on a priority change.</summary>
+    public DateTime? ResponseDueAt { get; set; }
+    /// <summary>UTC; as <see cref="ResponseDueAt"/>.</summary>
+    public DateTime? ResolutionDueAt { get; set; }
+    /// <summary>UTC; when someone first acted on the ticket (a status change or a comment).</summary>
+    public DateTime? FirstRespondedAt { get; set; }
+    /// <summary>UTC; when it last reached Resolved or Closed; cleared when reopened.</summary>
+    public DateTime? ResolvedAt { get; set; }
     /// <summary>Values of the template's custom fields by field key, kept even when a field is later removed.</summary>
     public Dictionary<string, string?> CustomFieldValues { get; set; } = [];
     public Guid Version { get; set; }
@@ -51,5 +60,7 @@ public class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.OrganisationId, t.Status, t.Priority });
         builder.HasIndex(t => new { t.OrganisationId, t.ScheduledStart });
         builder.HasIndex(t => new { t.OrganisationId, t.CreatedAt });
+        builder.HasIndex(t => new { t.OrganisationId, t.Status, t.ResolutionDueAt });
+        builder.HasIndex(t => new { t.OrganisationId, t.AssignedUserId, t.Status });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Data.Catalog;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Identity;
@@ -62,7 +63,10 @@ public static class TestOrganisations
         var line = new InvoiceLine { Description = "Support", Quantity = 1, UnitPrice = 25 };
         var invoice = new Invoice { Number = Invoice.FormatNumber(1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
         var audit = new AuditEntry { EntityType = nameof(Ticket), EntityId = ticket.Id.ToString(), At = DateTime.UtcNow, Action = AuditAction.Created };
-        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, audit);
+        var activity = new TicketActivity { TicketId = ticket.Id, At = DateTime.UtcNow, Kind = TicketActivityKind.Created, Text = "Created" };
+        var sla = new SlaTarget { Priority = TicketPriority.Urgent, ResponseMinutes = 30, ResolutionMinutes = 120 };
+        var sequence = new NumberSequence { Name = NumberSequence.Tickets, LastValue = 1 };
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, audit, activity, sla, sequence);
         await data.SaveChangesAsync();
 
         return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
@@ -76,6 +80,9 @@ public static class TestOrganisations
             [typeof(Invoice)] = invoice.Id,
             [typeof(InvoiceLine)] = line.Id,
             [typeof(AuditEntry)] = audit.Id,
+            [typeof(TicketActivity)] = activity.Id,
+            [typeof(SlaTarget)] = sla.Id,
+            [typeof(NumberSequence)] = sequence.Id,
         });
     }
 
