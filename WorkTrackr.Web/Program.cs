@@ -10,6 +10,8 @@ using WorkTrackr.Web.Components;
 using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Onboarding;
+using WorkTrackr.Web.Features.Team;
+using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Email;
@@ -73,6 +75,8 @@ services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 services.AddScoped<OrganisationRecords>();
 services.AddScoped<OrganisationRegistration>();
 services.AddScoped<DashboardService>();
+services.AddScoped<TeamDirectory>();
+services.AddScoped<TicketService>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

@@ -15,6 +15,11 @@ public class CustomFieldDefinition
     public bool Required { get; set; }
     public string? HelpText { get; set; }
     public List<string> Options { get; set; } = [];
+    /// <summary>
+    /// Removed from the template: new tickets no longer ask for it, but tickets that have a value keep showing it
+    /// under this label, marked as from a removed field.
+    /// </summary>
+    public bool Removed { get; set; }
 }
 
 public class TicketTemplate : Entity, IOrganisationOwned, ISoftDeletable

@@ -29,4 +29,7 @@ public sealed record Result<T>(ResultStatus Status, IReadOnlyDictionary<string, 
 {
     public static Result<T> Ok(T value) => new(ResultStatus.Ok, new Dictionary<string, string[]>(), value);
     public static Result<T> From(Result failure) => new(failure.Status, failure.Errors, default);
+
+    /// <summary>A stale save, carrying what is there now so the user can see what changed.</summary>
+    public static Result<T> Conflict(T current) => new(ResultStatus.Conflict, Result.Conflict().Errors, current);
 }

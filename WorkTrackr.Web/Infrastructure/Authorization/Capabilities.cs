@@ -13,6 +13,8 @@ public static class Capabilities
     public const string ViewTickets = nameof(ViewTickets);
     /// <summary>Every ticket of the organisation, not only one's own assignments.</summary>
     public const string ViewAllTickets = nameof(ViewAllTickets);
+    /// <summary>Create tickets, edit them, assign and schedule them (technicians only change status and comment).</summary>
+    public const string ManageTickets = nameof(ManageTickets);
     public const string ViewCalendar = nameof(ViewCalendar);
     public const string ViewContacts = nameof(ViewContacts);
     public const string ViewCatalog = nameof(ViewCatalog);
@@ -30,6 +32,7 @@ public static class Capabilities
         [ViewDashboard] = Staff,
         [ViewTickets] = Staff,
         [ViewAllTickets] = Office,
+        [ManageTickets] = Office,
         [ViewCalendar] = Staff,
         [ViewContacts] = Office,
         [ViewCatalog] = Office,
