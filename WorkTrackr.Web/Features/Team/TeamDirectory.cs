@@ -19,7 +19,7 @@ public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFacto
     public async Task<IReadOnlyList<TeamMember>> AssignableAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersInRoles(db, AssignableRoles, MembersOf(db)).OrderBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        return await MembersInRoles(db, AssignableRoles, MembersOf(db)).ToListAsync(cancellationToken);
     }
 
     public async Task<TeamMember?> FindAssignableAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -46,5 +46,6 @@ public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFacto
         join userRole in db.UserRoles on user.Id equals userRole.UserId
         join role in db.Roles on userRole.RoleId equals role.Id
         where roles.Contains(role.Name!)
+        orderby user.DisplayName
         select new TeamMember(user.Id, user.DisplayName, role.Name!);
 }
