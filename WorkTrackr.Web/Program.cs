@@ -8,6 +8,7 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Components;
 using WorkTrackr.Web.Features.Common;
+using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Onboarding;
 using WorkTrackr.Web.Features.Team;
@@ -77,6 +78,8 @@ services.AddScoped<OrganisationRegistration>();
 services.AddScoped<DashboardService>();
 services.AddScoped<TeamDirectory>();
 services.AddScoped<TicketService>();
+services.AddScoped<TicketSearch>();
+services.AddScoped<ContactLookup>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();
@@ -106,6 +109,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapWorkTrackrIdentityEndpoints();
+app.MapTicketEndpoints();
 app.MapHealthChecks("/health");
 
 app.Run();

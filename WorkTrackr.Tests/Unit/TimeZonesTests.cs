@@ -43,3 +43,17 @@ public sealed class TimeZonesTests
     public void The_picker_offers_iana_zones_including_utc() =>
         Assert.Contains(TimeZones.All, z => z.Id == "America/Chicago");
 }
+
+[Trait("Category", "Unit")]
+public sealed class WallClockTests
+{
+    [Fact]
+    public void Wall_clock_times_convert_to_utc_across_daylight_saving_changes()
+    {
+        // New York: 2026-03-08 02:30 does not exist; 2026-11-01 01:30 happens twice (EDT first, then EST).
+        Assert.Null(TimeZones.ToUtc(new DateTime(2026, 3, 8, 2, 30, 0), "America/New_York"));
+        Assert.Equal(new DateTime(2026, 3, 8, 8, 0, 0, DateTimeKind.Utc), TimeZones.ToUtc(new DateTime(2026, 3, 8, 4, 0, 0), "America/New_York"));
+        Assert.Equal(new DateTime(2026, 11, 1, 5, 30, 0, DateTimeKind.Utc), TimeZones.ToUtc(new DateTime(2026, 11, 1, 1, 30, 0), "America/New_York"));
+        Assert.Equal(new DateTime(2026, 11, 1, 14, 0, 0, DateTimeKind.Utc), TimeZones.ToUtc(new DateTime(2026, 11, 1, 9, 0, 0), "America/New_York"));
+    }
+}

@@ -193,11 +193,13 @@ public sealed class TicketService(
         return await db.TicketTemplates.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The tickets this user may see: all of the organisation's, or a technician's own.</summary>
-    internal IQueryable<Ticket> Visible(WorkTrackrDbContext db)
+    private IQueryable<Ticket> Visible(WorkTrackrDbContext db) => VisibleTo(db, currentUser);
+
+    /// <summary>The tickets a user may see: all of the organisation's, or a technician's own.</summary>
+    internal static IQueryable<Ticket> VisibleTo(WorkTrackrDbContext db, CurrentUser user)
     {
-        if (currentUser.Can(Capabilities.ViewAllTickets)) return db.Tickets;
-        var me = currentUser.UserId;
+        if (user.Can(Capabilities.ViewAllTickets)) return db.Tickets;
+        var me = user.UserId;
         return db.Tickets.Where(t => me != null && t.AssignedUserId == me);
     }
 

@@ -216,6 +216,12 @@ public sealed class DemoDataSeeder(
                     ? faker.Random.WeightedRandom([TicketStatus.Closed, TicketStatus.Resolved, TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Open], [0.5f, 0.25f, 0.1f, 0.05f, 0.1f])
                     : faker.Random.WeightedRandom([TicketStatus.Open, TicketStatus.InProgress, TicketStatus.OnHold], [0.6f, 0.3f, 0.1f]);
             var template = faker.Random.Bool(0.4f) ? onsite : general;
+            var priority = faker.Random.WeightedRandom([TicketPriority.Low, TicketPriority.Medium, TicketPriority.High, TicketPriority.Urgent], [0.25f, 0.45f, 0.2f, 0.1f]);
+            var (responseMinutes, resolutionMinutes) = SlaTarget.Defaults[priority];
+            var finished = status is TicketStatus.Resolved or TicketStatus.Closed;
+            // Most finished work met its target; some did not, so the dashboards have both.
+            DateTime? resolvedAt = finished ? created.AddMinutes(resolutionMinutes * faker.Random.Double(0.2, 1.3)) : null;
+            if (resolvedAt > now) resolvedAt = now;
             tickets.Add(new Ticket
             {
                 Number = Ticket.FormatNumber(i),
@@ -223,7 +229,12 @@ public sealed class DemoDataSeeder(
                 Title = faker.PickRandom(subjects),
                 Description = faker.Lorem.Paragraph(),
                 Status = status,
-                Priority = faker.Random.WeightedRandom([TicketPriority.Low, TicketPriority.Medium, TicketPriority.High, TicketPriority.Urgent], [0.25f, 0.45f, 0.2f, 0.1f]),
+                Priority = priority,
+                ResponseDueAt = created.AddMinutes(responseMinutes),
+                ResolutionDueAt = created.AddMinutes(resolutionMinutes),
+                FirstRespondedAt = status == TicketStatus.Open && faker.Random.Bool(0.6f) ? null : created.AddMinutes(responseMinutes * faker.Random.Double(0.1, 1.2)),
+                ResolvedAt = resolvedAt,
+                CreatedByUserId = people[2].Id,
                 AssignedUserId = faker.Random.Bool(0.8f) ? faker.PickRandom(technicians).Id : null,
                 ScheduledStart = start,
                 ScheduledEnd = start?.AddHours(faker.Random.Int(1, 3)),
@@ -241,6 +252,13 @@ public sealed class DemoDataSeeder(
             });
         }
         db.Tickets.AddRange(tickets);
+        db.TicketActivities.AddRange(tickets.Select(t => new TicketActivity
+        {
+            TicketId = t.Id, At = t.CreatedAt, UserId = t.CreatedByUserId, Kind = TicketActivityKind.Created, ToValue = t.Number,
+        }));
+        db.NumberSequences.AddRange(
+            new NumberSequence { Name = NumberSequence.Tickets, LastValue = tickets.Count },
+            new NumberSequence { Name = NumberSequence.Invoices, LastValue = 6 });
 
         var eventTitles = new[] { "Quarterly review", "Renewal call", "Site survey", "Follow-up email", "Proposal walkthrough", "Send quote" };
         db.CrmEvents.AddRange(Enumerable.Range(0, 100).Select(_ =>

@@ -17,6 +17,20 @@ public static class TimeZones
     public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Find(timeZoneId));
 
+    /// <summary>
+    /// The UTC instant of a wall-clock time in a zone, or null for a time the zone skips when clocks go forward.
+    /// An ambiguous time (clocks going back) is taken as the first of its two occurrences.
+    /// </summary>
+    public static DateTime? ToUtc(DateTime local, string? timeZoneId)
+    {
+        var zone = Find(timeZoneId);
+        var wallClock = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(wallClock)) return null;
+        if (zone.IsAmbiguousTime(wallClock))
+            return DateTime.SpecifyKind(wallClock - zone.GetAmbiguousTimeOffsets(wallClock).Max(), DateTimeKind.Utc);
+        return TimeZoneInfo.ConvertTimeToUtc(wallClock, zone);
+    }
+
     /// <summary>Today's date where the person is.</summary>
     public static DateOnly Today(TimeProvider clock, string? timeZoneId) =>
         DateOnly.FromDateTime(ToLocal(clock.GetUtcNow().UtcDateTime, timeZoneId));

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure;
+
+namespace WorkTrackr.Tests.Integration.Tickets;
+
+[Trait("Category", "Integration")]
+public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where TApp : TenantApp
+{
+    private readonly List<TicketRef> created = [];
+
+    private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
+
+    public async Task InitializeAsync()
+    {
+        if (created.Count > 0) return;
+        var technician = app.A.Users[Roles.Technician].Id;
+        var inputs = new[]
+        {
+            new TicketInput { Title = "Printer jam on floor 2", Priority = TicketPriority.Urgent, AssignedUserId = technician },
+            new TicketInput { Title = "Replace PRINTER toner", Priority = TicketPriority.Low },
+            new TicketInput { Title = "Wi-Fi dropouts", Priority = TicketPriority.High, AssignedUserId = technician },
+        };
+        foreach (var input in inputs)
+        {
+            await using var scope = await app.Factory.SignedInScopeAsync(Dispatcher);
+            var result = await scope.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(input);
+            Assert.True(result.Succeeded, result.Message);
+            created.Add(result.Value!);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<Result<TicketResults>> SearchAsync(TicketQuery query, ApplicationUser? user = null)
+    {
+        await using var scope = await app.Factory.SignedInScopeAsync(user ?? Dispatcher);
+        return await scope.ServiceProvider.GetRequiredService<TicketSearch>().SearchAsync(query);
+    }
+
+    private IEnumerable<string> Mine(TicketResults results) => results.Items.Select(i => i.Number).Intersect(created.Select(c => c.Number));
+
+    [Fact]
+    public async Task Text_search_matches_number_and_title_ignoring_case()
+    {
+        var byTitle = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "printer" })).Value!;
+        var byNumber = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = created[2].Number })).Value!;
+
+        Assert.Equal([created[0].Number, created[1].Number], Mine(byTitle).Order());
+        Assert.Equal([created[2].Number], byNumber.Items.Select(i => i.Number));
+    }
+
+    [Fact]
+    public async Task Filters_combine_and_the_total_counts_all_pages()
+    {
+        var query = new TicketQuery { View = TicketView.All, Priorities = [TicketPriority.Urgent, TicketPriority.High], AssigneeId = app.A.Users[Roles.Technician].Id, Take = 1 };
+
+        var first = (await SearchAsync(query)).Value!;
+        var second = (await SearchAsync(query with { Skip = 1 })).Value!;
+
+        Assert.True(first.Total >= 2);
+        Assert.Single(first.Items);
+        Assert.NotEqual(first.Items[0].Id, second.Items[0].Id);
+        Assert.All(first.Items.Concat(second.Items), i => Assert.Contains(i.Priority, new[] { TicketPriority.Urgent, TicketPriority.High }));
+    }
+
+    [Fact]
+    public async Task Sorting_by_risk_puts_the_nearest_resolution_due_first()
+    {
+        var results = (await SearchAsync(new TicketQuery { View = TicketView.AllOpen, Sort = TicketSort.Risk, Take = 200 })).Value!;
+        var dues = results.Items.Where(i => i.ResolutionDueAt is not null).Select(i => i.ResolutionDueAt!.Value).ToList();
+
+        Assert.Equal(dues.Order(), dues);
+        Assert.Equal(created[0].Number, Mine(results).First()); // urgent: due soonest of ours
+    }
+
+    [Fact]
+    public async Task Unassigned_view_and_technicians_own_view()
+    {
+        var unassigned = (await SearchAsync(new TicketQuery { View = TicketView.Unassigned })).Value!;
+        var technicians = (await SearchAsync(new TicketQuery { View = TicketView.All }, app.A.Users[Roles.Technician])).Value!;
+
+        Assert.Contains(created[1].Number, unassigned.Items.Select(i => i.Number));
+        Assert.DoesNotContain(created[0].Number, unassigned.Items.Select(i => i.Number));
+        Assert.All(technicians.Items, i => Assert.Equal(app.A.Users[Roles.Technician].DisplayName, i.AssigneeName));
+    }
+
+    [Fact]
+    public async Task Another_organisations_tickets_never_appear()
+    {
+        var all = (await SearchAsync(new TicketQuery { View = TicketView.All, Take = 200 })).Value!;
+        Assert.DoesNotContain(all.Items, i => i.Title.StartsWith("Bravo", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_query_round_trips_through_the_address_bar()
+    {
+        var query = new TicketQuery
+        {
+            View = TicketView.Overdue, Statuses = [TicketStatus.OnHold], Priorities = [TicketPriority.High], Unassigned = true,
+            ContactId = Guid.NewGuid(), ScheduledFrom = new DateOnly(2026, 1, 2), CreatedTo = new DateOnly(2026, 2, 3),
+            Text = "boiler", Sort = TicketSort.Priority, Descending = true, Skip = 50,
+        };
+        var url = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", query.ToQueryString().Where(p => p.Value is not null)!);
+
+        var parsed = TicketQuery.Parse(url);
+
+        Assert.Equal(query.ToQueryString(), parsed.ToQueryString());
+        Assert.Equal(new TicketQuery().ToQueryString(), TicketQuery.Parse("?status=Nonsense&page=-4&view=Whatever").ToQueryString());
+    }
+}
+
+public sealed class SqliteTicketSearchTests(SqliteTenantApp app) : TicketSearchTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
+
+[Trait("Provider", "Postgres")]
+public sealed class PostgresTicketSearchTests(PostgresTenantApp app) : TicketSearchTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;

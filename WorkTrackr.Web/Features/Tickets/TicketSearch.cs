@@ -1,0 +1,170 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.TimeZones;
+
+namespace WorkTrackr.Web.Features.Tickets;
+
+/// <summary>The ticket list: every filter, sort and page is done by the database, never in memory.</summary>
+public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<Result<TicketResults>> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var filtered = Filter(db, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var rows = await Project(Sort(filtered, query))
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
+    }
+
+    /// <summary>Writes every ticket of the query (no paging) as CSV, times in the user's zone.</summary>
+    public async Task<Result> ExportCsvAsync(TicketQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewTickets)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = currentUser.TimeZoneId;
+        await using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        csv.WriteHeader(["Number", "Title", "Contact", "Status", "Priority", "Assignee", "Scheduled", "Created", "Resolution due", "SLA"]);
+        await foreach (var row in Project(Sort(Filter(db, query), query)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var item = row.ToItem(now);
+            csv.WriteField(item.Number);
+            csv.WriteField(item.Title);
+            csv.WriteField(item.ContactName);
+            csv.WriteField(item.Status.ToString());
+            csv.WriteField(item.Priority.ToString());
+            csv.WriteField(item.AssigneeName);
+            csv.WriteField(Local(item.ScheduledStart, zone));
+            csv.WriteField(Local(item.CreatedAt, zone));
+            csv.WriteField(Local(item.ResolutionDueAt, zone));
+            csv.WriteField(item.Sla.ToString());
+            await csv.EndRecordAsync(cancellationToken);
+        }
+        await csv.FlushAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    private IQueryable<Ticket> Filter(WorkTrackrDbContext db, TicketQuery query)
+    {
+        var tickets = TicketService.VisibleTo(db, currentUser);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = currentUser.TimeZoneId;
+        var me = currentUser.UserId;
+        IQueryable<Ticket> Open(IQueryable<Ticket> q) => q.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
+
+        tickets = query.View switch
+        {
+            TicketView.AllOpen => Open(tickets),
+            TicketView.MyOpen => Open(tickets).Where(t => me != null && t.AssignedUserId == me),
+            TicketView.Unassigned => Open(tickets).Where(t => t.AssignedUserId == null),
+            TicketView.Overdue => Open(tickets).Where(t => t.ResolutionDueAt < now),
+            TicketView.ScheduledToday => Between(tickets, t => t.ScheduledStart, TimeZones.Today(clock, zone), TimeZones.Today(clock, zone), zone),
+            _ => tickets,
+        };
+
+        if (query.Statuses.Count > 0) tickets = tickets.Where(t => query.Statuses.Contains(t.Status));
+        if (query.Priorities.Count > 0) tickets = tickets.Where(t => query.Priorities.Contains(t.Priority));
+        if (query.Unassigned) tickets = tickets.Where(t => t.AssignedUserId == null);
+        else if (query.AssigneeId is { } assignee) tickets = tickets.Where(t => t.AssignedUserId == assignee);
+        if (query.ContactId is { } contact) tickets = tickets.Where(t => t.ContactId == contact);
+        tickets = Between(tickets, t => t.ScheduledStart, query.ScheduledFrom, query.ScheduledTo, zone);
+        tickets = Between(tickets, t => (DateTime?)t.CreatedAt, query.CreatedFrom, query.CreatedTo, zone);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // Lower-cased on both sides: SQLite's LIKE and PostgreSQL's differ in case sensitivity.
+            var text = query.Text.Trim().ToLowerInvariant();
+            tickets = tickets.Where(t => t.Number.ToLower().Contains(text) || t.Title.ToLower().Contains(text)
+                || (t.Contact != null && t.Contact.Name.ToLower().Contains(text)));
+        }
+        return tickets;
+    }
+
+    /// <summary>Keeps tickets whose instant falls on the given local days (inclusive) in the user's zone.</summary>
+    private static IQueryable<Ticket> Between(IQueryable<Ticket> tickets, System.Linq.Expressions.Expression<Func<Ticket, DateTime?>> instant,
+        DateOnly? from, DateOnly? to, string zone)
+    {
+        if (from is { } f)
+        {
+            var startUtc = TimeZones.StartOfDayUtc(f, zone);
+            tickets = tickets.Where(Compose(instant, v => v >= startUtc));
+        }
+        if (to is { } t)
+        {
+            var endUtc = TimeZones.StartOfDayUtc(t.AddDays(1), zone);
+            tickets = tickets.Where(Compose(instant, v => v < endUtc));
+        }
+        return tickets;
+    }
+
+    private static System.Linq.Expressions.Expression<Func<Ticket, bool>> Compose(
+        System.Linq.Expressions.Expression<Func<Ticket, DateTime?>> instant, System.Linq.Expressions.Expression<Func<DateTime?, bool>> test)
+    {
+        var body = new ReplaceParameter(test.Parameters[0], instant.Body).Visit(test.Body);
+        return System.Linq.Expressions.Expression.Lambda<Func<Ticket, bool>>(body, instant.Parameters);
+    }
+
+    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to)
+        : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) =>
+            node == from ? to : base.VisitParameter(node);
+    }
+
+    private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketQuery query)
+    {
+        var d = query.Descending;
+        IOrderedQueryable<Ticket> sorted = query.Sort switch
+        {
+            // Most urgent first: open before finished, then the nearest resolution due time; undated last.
+            TicketSort.Risk => tickets
+                .OrderBy(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
+                .ThenBy(t => t.ResolutionDueAt == null)
+                .ThenBy(t => t.ResolutionDueAt),
+            TicketSort.Number => d ? tickets.OrderByDescending(t => t.Number) : tickets.OrderBy(t => t.Number),
+            TicketSort.Title => d ? tickets.OrderByDescending(t => t.Title) : tickets.OrderBy(t => t.Title),
+            TicketSort.Contact => d ? tickets.OrderByDescending(t => t.Contact!.Name) : tickets.OrderBy(t => t.Contact!.Name),
+            TicketSort.Status => d ? tickets.OrderByDescending(t => t.Status) : tickets.OrderBy(t => t.Status),
+            TicketSort.Priority => d ? tickets.OrderByDescending(t => t.Priority) : tickets.OrderBy(t => t.Priority),
+            TicketSort.Assignee => d ? tickets.OrderByDescending(t => t.AssignedUser!.DisplayName) : tickets.OrderBy(t => t.AssignedUser!.DisplayName),
+            TicketSort.Scheduled => d ? tickets.OrderByDescending(t => t.ScheduledStart) : tickets.OrderBy(t => t.ScheduledStart),
+            _ => d ? tickets.OrderByDescending(t => t.CreatedAt) : tickets.OrderBy(t => t.CreatedAt),
+        };
+        // A stable order, so paging never shows a row twice or skips one.
+        return sorted.ThenBy(t => t.Id);
+    }
+
+    private static IQueryable<Row> Project(IQueryable<Ticket> tickets) => tickets.Select(t => new Row(
+        t.Id, t.Number, t.Title, t.Contact != null ? t.Contact.Name : null, t.Status, t.Priority,
+        t.AssignedUser != null ? t.AssignedUser.DisplayName : null, t.ScheduledStart, t.CreatedAt,
+        t.ResponseDueAt, t.ResolutionDueAt, t.FirstRespondedAt, t.ResolvedAt));
+
+    private static string? Local(DateTime? utc, string zone) =>
+        utc is { } u ? TimeZones.ToLocal(u, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
+
+    private sealed record Row(Guid Id, string Number, string Title, string? ContactName, TicketStatus Status, TicketPriority Priority,
+        string? AssigneeName, DateTime? ScheduledStart, DateTime CreatedAt, DateTime? ResponseDueAt, DateTime? ResolutionDueAt,
+        DateTime? FirstRespondedAt, DateTime? ResolvedAt)
+    {
+        public TicketListItem ToItem(DateTime now)
+        {
+            var sla = TicketRules.StateOf(new Ticket
+            {
+                Number = Number, Title = Title, Status = Status, CreatedAt = CreatedAt, ResponseDueAt = ResponseDueAt,
+                ResolutionDueAt = ResolutionDueAt, FirstRespondedAt = FirstRespondedAt, ResolvedAt = ResolvedAt,
+            }, now);
+            return new TicketListItem(Id, Number, Title, ContactName, Status, Priority, AssigneeName, ScheduledStart, CreatedAt, ResolutionDueAt, sla);
+        }
+    }
+}
