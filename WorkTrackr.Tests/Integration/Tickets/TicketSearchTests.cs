@@ -45,13 +45,16 @@ public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where T
     private IEnumerable<string> Mine(TicketResults results) => results.Items.Select(i => i.Number).Intersect(created.Select(c => c.Number));
 
     [Fact]
-    public async Task Text_search_matches_number_and_title_ignoring_case()
+    public async Task Text_search_matches_number_title_and_contact_ignoring_case()
     {
         var byTitle = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "printer" })).Value!;
         var byNumber = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = created[2].Number })).Value!;
 
+        var byContact = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "ALPHA REPAIRS CUSTOMER" })).Value!;
+
         Assert.Equal([created[0].Number, created[1].Number], Mine(byTitle).Order());
         Assert.Equal([created[2].Number], byNumber.Items.Select(i => i.Number));
+        Assert.Equal([app.A.RowIds[typeof(Ticket)]], byContact.Items.Select(i => i.Id)); // the fixture's ticket has that contact
     }
 
     [Fact]
@@ -87,6 +90,25 @@ public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where T
         Assert.Contains(created[1].Number, unassigned.Items.Select(i => i.Number));
         Assert.DoesNotContain(created[0].Number, unassigned.Items.Select(i => i.Number));
         Assert.All(technicians.Items, i => Assert.Equal(app.A.Users[Roles.Technician].DisplayName, i.AssigneeName));
+    }
+
+    [Fact]
+    public async Task A_calendar_range_returns_the_tickets_overlapping_it()
+    {
+        var day = new DateTime(2027, 3, 10, 0, 0, 0, DateTimeKind.Utc);
+        var inside = new TicketInput { Title = "Calendar inside", ScheduledStart = day.AddHours(9), ScheduledEnd = day.AddHours(11) };
+        var straddling = new TicketInput { Title = "Calendar straddling", ScheduledStart = day.AddHours(-1), ScheduledEnd = day.AddHours(1) };
+        var after = new TicketInput { Title = "Calendar after", ScheduledStart = day.AddDays(1).AddHours(9), ScheduledEnd = day.AddDays(1).AddHours(10) };
+        foreach (var input in new[] { inside, straddling, after })
+        {
+            await using var create = await app.Factory.SignedInScopeAsync(Dispatcher);
+            Assert.True((await create.ServiceProvider.GetRequiredService<TicketService>().CreateAsync(input)).Succeeded);
+        }
+
+        await using var scope = await app.Factory.SignedInScopeAsync(Dispatcher);
+        var result = await scope.ServiceProvider.GetRequiredService<TicketSearch>().ScheduledAsync(day, day.AddDays(1));
+
+        Assert.Equal(["Calendar straddling", "Calendar inside"], result.Value!.Select(t => t.Title));
     }
 
     [Fact]

@@ -109,3 +109,5 @@ public sealed record TicketListItem(
     SlaState Sla);
 
 public sealed record TicketResults(IReadOnlyList<TicketListItem> Items, int Total);
+
+public sealed record ScheduledTicket(Guid Id, string Number, string Title, DateTime Start, DateTime End, Guid? AssigneeId, TicketStatus Status, TicketPriority Priority);

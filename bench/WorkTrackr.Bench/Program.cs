@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure.Identity;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+// Server-side timings of the ticket queries the pages run, from the service call to the rows, on data it makes itself:
+// one organisation with 100,000 tickets (2,000 of them scheduled in one month) and 20,000 contacts, per provider.
+// Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets [sqlite|postgres]...
+if (args.Length == 0 || args[0] != "tickets")
+{
+    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets [sqlite] [postgres]");
+    return 2;
+}
+var providers = args.Length > 1 ? args[1..] : ["sqlite", "postgres"];
+foreach (var provider in providers)
+{
+    if (provider == "sqlite")
+    {
+        var folder = Directory.CreateTempSubdirectory("worktrackr-bench-").FullName;
+        try { await TicketBench.RunAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")};Pooling=True"); }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+    else
+    {
+        await using var server = await PostgresServer.StartAsync();
+        await TicketBench.RunAsync(DatabaseProvider.Postgres, await server.CreateDatabaseAsync("bench"));
+    }
+}
+return 0;
+
+internal static class TicketBench
+{
+    private const int Tickets = 100_000;
+    private const int Contacts = 20_000;
+    private const int ScheduledInMonth = 2_000;
+    private const int Runs = 60;
+    private const int WarmUp = 5;
+    private static readonly DateTime Month = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static async Task RunAsync(DatabaseProvider provider, string connectionString)
+    {
+        var name = provider.ToString().ToLowerInvariant();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:WorkTrackr"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddWorkTrackrData(configuration, AppContext.BaseDirectory)
+            .AddScoped<CurrentUser>()
+            .AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>())
+            .AddScoped<TicketSearch>()
+            .BuildServiceProvider();
+
+        var watch = Stopwatch.StartNew();
+        var organisationId = await SeedAsync(services);
+        Console.WriteLine($"# {name}: seeded {Tickets:N0} tickets and {Contacts:N0} contacts in {watch.Elapsed.TotalSeconds:F1} s");
+
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+            new Claim(ClaimTypes.Role, Roles.Dispatcher),
+            new Claim(WorkTrackrClaims.OrganisationId, organisationId.ToString()),
+            new Claim(WorkTrackrClaims.TimeZone, "America/New_York"),
+        ], "bench")));
+        var search = scope.ServiceProvider.GetRequiredService<TicketSearch>();
+
+        var firstPage = new TicketQuery { View = TicketView.AllOpen, Priorities = [TicketPriority.High, TicketPriority.Urgent], Sort = TicketSort.Risk };
+        Report("tickets.grid_first_page_p95_ms", name, await P95Async(async _ => (await search.SearchAsync(firstPage)).Value!.Items.Count));
+
+        string[] words = ["printer", "boiler", "vpn", "T-0421", "warehouse", "filter", "server", "door"];
+        Report("tickets.search_p95_ms", name, await P95Async(async i =>
+            (await search.SearchAsync(new TicketQuery { View = TicketView.All, Text = words[i % words.Length] })).Value!.Items.Count));
+
+        var month = await TimeAsync(async () => (await search.ScheduledAsync(Month, Month.AddMonths(1))).Value!.Count);
+        Console.WriteLine($"RESULT tickets.calendar_month_ms provider={name} value={month.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets} returned={month.Rows}");
+        await services.DisposeAsync();
+    }
+
+    private static void Report(string figure, string provider, (double Ms, int Rows) result) =>
+        Console.WriteLine($"RESULT {figure} provider={provider} value={result.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets}");
+
+    private static async Task<(double Ms, int Rows)> P95Async(Func<int, Task<int>> run)
+    {
+        var samples = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < WarmUp + Runs; i++)
+        {
+            var (ms, count) = await TimeAsync(() => run(i));
+            rows = count;
+            if (i >= WarmUp) samples.Add(ms);
+        }
+        samples.Sort();
+        return (samples[(int)Math.Ceiling(samples.Count * 0.95) - 1], rows);
+    }
+
+    private static async Task<(double Ms, int Rows)> TimeAsync(Func<Task<int>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = await run();
+        return (watch.Elapsed.TotalMilliseconds, rows);
+    }
+
+    private static async Task<Guid> SeedAsync(IServiceProvider services)
+    {
+        var options = services.CreateScope().ServiceProvider.GetRequiredService<DbContextOptions<WorkTrackrDbContext>>();
+        var organisation = new Organisation { Name = "Bench Co", TimeZoneId = "America/New_York" };
+        await using (var db = new WorkTrackrDbContext(options, FixedTenant.None))
+        {
+            await db.Database.MigrateAsync();
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+        }
+
+        var random = new Random(42);
+        var contactIds = new List<Guid>(Contacts);
+        for (var batch = 0; batch < Contacts; batch += 5_000)
+        {
+            await using var db = new WorkTrackrDbContext(options, new FixedTenant(organisation.Id));
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = batch; i < batch + 5_000; i++)
+            {
+                var contact = new Contact { Name = $"{Words[random.Next(Words.Length)]} {Words[random.Next(Words.Length)]} {i}" };
+                contactIds.Add(contact.Id);
+                db.Contacts.Add(contact);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        string[] subjects = ["Printer offline", "Boiler pressure low", "VPN will not connect", "Warehouse Wi-Fi", "Replace air filter", "Server disk full", "Door controller fault", "Email not syncing"];
+        var statuses = Enum.GetValues<TicketStatus>();
+        var priorities = Enum.GetValues<TicketPriority>();
+        var start = DateTime.UtcNow.AddDays(-365);
+        for (var batch = 0; batch < Tickets; batch += 5_000)
+        {
+            await using var db = new WorkTrackrDbContext(options, new FixedTenant(organisation.Id));
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = batch; i < batch + 5_000; i++)
+            {
+                var created = start.AddMinutes(random.Next(0, 365 * 24 * 60));
+                var priority = priorities[random.Next(priorities.Length)];
+                var (response, resolution) = SlaTarget.Defaults[priority];
+                // The first 2,000 are scheduled within the benchmark month; the others spread over the year or unscheduled.
+                DateTime? scheduled = i < ScheduledInMonth ? Month.AddMinutes(random.Next(0, 30 * 24 * 60))
+                    : random.Next(3) == 0 ? created.AddDays(random.Next(1, 20)) : null;
+                if (i >= ScheduledInMonth && scheduled >= Month && scheduled < Month.AddMonths(1)) scheduled = scheduled.Value.AddMonths(2);
+                db.Tickets.Add(new Ticket
+                {
+                    Number = Ticket.FormatNumber(i + 1),
+                    Title = subjects[random.Next(subjects.Length)],
+                    ContactId = contactIds[random.Next(contactIds.Count)],
+                    Status = statuses[random.Next(statuses.Length)],
+                    Priority = priority,
+                    ScheduledStart = scheduled,
+                    ScheduledEnd = scheduled?.AddHours(2),
+                    CreatedAt = created,
+                    ResponseDueAt = created.AddMinutes(response),
+                    ResolutionDueAt = created.AddMinutes(resolution),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+        return organisation.Id;
+    }
+
+    private static readonly string[] Words = ["Acme", "Harbor", "Summit", "Pioneer", "Lakeside", "Redwood", "Keystone", "Northwind", "Granite", "Maple", "Cedar", "Atlas"];
+}
