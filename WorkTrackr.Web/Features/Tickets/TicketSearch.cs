@@ -88,7 +88,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             TicketView.MyOpen => Open(tickets).Where(t => me != null && t.AssignedUserId == me),
             TicketView.Unassigned => Open(tickets).Where(t => t.AssignedUserId == null),
             TicketView.Overdue => Open(tickets).Where(t => t.ResolutionDueAt < now),
-            TicketView.ScheduledToday => Between(tickets, t => t.ScheduledStart, TimeZones.Today(clock, zone), TimeZones.Today(clock, zone), zone),
+            TicketView.ScheduledToday => ScheduledToday(tickets, zone),
             _ => tickets,
         };
 
@@ -97,8 +97,12 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         if (query.Unassigned) tickets = tickets.Where(t => t.AssignedUserId == null);
         else if (query.AssigneeId is { } assignee) tickets = tickets.Where(t => t.AssignedUserId == assignee);
         if (query.ContactId is { } contact) tickets = tickets.Where(t => t.ContactId == contact);
-        tickets = Between(tickets, t => t.ScheduledStart, query.ScheduledFrom, query.ScheduledTo, zone);
-        tickets = Between(tickets, t => (DateTime?)t.CreatedAt, query.CreatedFrom, query.CreatedTo, zone);
+        var (scheduledFrom, scheduledBefore) = UtcRange(query.ScheduledFrom, query.ScheduledTo, zone);
+        if (scheduledFrom is { } sf) tickets = tickets.Where(t => t.ScheduledStart >= sf);
+        if (scheduledBefore is { } sb) tickets = tickets.Where(t => t.ScheduledStart < sb);
+        var (createdFrom, createdBefore) = UtcRange(query.CreatedFrom, query.CreatedTo, zone);
+        if (createdFrom is { } cf) tickets = tickets.Where(t => t.CreatedAt >= cf);
+        if (createdBefore is { } cb) tickets = tickets.Where(t => t.CreatedAt < cb);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             // Lower-cased on both sides: SQLite's LIKE and PostgreSQL's differ in case sensitivity.
@@ -110,36 +114,16 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         return tickets;
     }
 
-    /// <summary>Keeps tickets whose instant falls on the given local days (inclusive) in the user's zone.</summary>
-    private static IQueryable<Ticket> Between(IQueryable<Ticket> tickets, System.Linq.Expressions.Expression<Func<Ticket, DateTime?>> instant,
-        DateOnly? from, DateOnly? to, string zone)
+    private IQueryable<Ticket> ScheduledToday(IQueryable<Ticket> tickets, string zone)
     {
-        if (from is { } f)
-        {
-            var startUtc = TimeZones.StartOfDayUtc(f, zone);
-            tickets = tickets.Where(Compose(instant, v => v >= startUtc));
-        }
-        if (to is { } t)
-        {
-            var endUtc = TimeZones.StartOfDayUtc(t.AddDays(1), zone);
-            tickets = tickets.Where(Compose(instant, v => v < endUtc));
-        }
-        return tickets;
+        var today = TimeZones.Today(clock, zone);
+        var (from, before) = UtcRange(today, today, zone);
+        return tickets.Where(t => t.ScheduledStart >= from && t.ScheduledStart < before);
     }
 
-    private static System.Linq.Expressions.Expression<Func<Ticket, bool>> Compose(
-        System.Linq.Expressions.Expression<Func<Ticket, DateTime?>> instant, System.Linq.Expressions.Expression<Func<DateTime?, bool>> test)
-    {
-        var body = new ReplaceParameter(test.Parameters[0], instant.Body).Visit(test.Body);
-        return System.Linq.Expressions.Expression.Lambda<Func<Ticket, bool>>(body, instant.Parameters);
-    }
-
-    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.Expression to)
-        : System.Linq.Expressions.ExpressionVisitor
-    {
-        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) =>
-            node == from ? to : base.VisitParameter(node);
-    }
+    /// <summary>Local days <paramref name="from"/> to <paramref name="to"/> (inclusive, in the user's zone) as a UTC [from, before) range.</summary>
+    private static (DateTime? From, DateTime? Before) UtcRange(DateOnly? from, DateOnly? to, string zone) =>
+        (from is { } f ? TimeZones.StartOfDayUtc(f, zone) : null, to is { } t ? TimeZones.StartOfDayUtc(t.AddDays(1), zone) : null);
 
     private static IQueryable<Ticket> Sort(IQueryable<Ticket> tickets, TicketQuery query)
     {

@@ -84,13 +84,24 @@ public sealed class TicketService(
     /// Saves an edit made from <paramref name="expectedVersion"/>. If someone saved the ticket since, nothing is written
     /// and the result is a conflict whose value is the ticket as it is now.
     /// </summary>
-    public async Task<Result<TicketInput>> UpdateAsync(Guid id, TicketInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
+    public Task<Result<TicketInput>> UpdateAsync(Guid id, TicketInput input, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        EditAsync(id, expectedVersion, _ => input, cancellationToken);
+
+    public async Task<Result> AssignAsync(Guid id, Guid? userId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, expectedVersion, ticket => InputOf(ticket, i => i.AssignedUserId = userId), cancellationToken);
+
+    public async Task<Result> RescheduleAsync(Guid id, DateTime? startUtc, DateTime? endUtc, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, expectedVersion, ticket => InputOf(ticket, i => (i.ScheduledStart, i.ScheduledEnd) = (startUtc, endUtc)), cancellationToken);
+
+    /// <summary>Loads the ticket once, checks the version, and saves the input <paramref name="edit"/> makes from it.</summary>
+    private async Task<Result<TicketInput>> EditAsync(Guid id, Guid expectedVersion, Func<Ticket, TicketInput> edit, CancellationToken cancellationToken)
     {
         if (!currentUser.Can(Capabilities.ManageTickets)) return Result<TicketInput>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ticket = await Visible(db).Include(t => t.Template).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null) return Result<TicketInput>.From(Result.NotFound("The ticket"));
         if (ticket.Version != expectedVersion) return Result<TicketInput>.Conflict(await CurrentInputAsync(id, cancellationToken));
+        var input = edit(ticket);
 
         // The template of an existing ticket stays; its removed fields' values are kept as they were.
         var errors = await ValidateAsync(db, input, ticket.Template, false, existing: ticket, cancellationToken);
@@ -142,20 +153,6 @@ public sealed class TicketService(
         ticket.ResolvedAt = TicketRules.IsFinished(to) ? ticket.ResolvedAt ?? Now : null;
         ticket.Status = to;
         return await SaveAsync(db, id, cancellationToken);
-    }
-
-    public async Task<Result> AssignAsync(Guid id, Guid? userId, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        var current = await GetAsync(id, cancellationToken);
-        if (!current.Succeeded) return current;
-        return await UpdateAsync(id, With(current.Value!, i => i.AssignedUserId = userId), expectedVersion, cancellationToken);
-    }
-
-    public async Task<Result> RescheduleAsync(Guid id, DateTime? startUtc, DateTime? endUtc, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        var current = await GetAsync(id, cancellationToken);
-        if (!current.Succeeded) return current;
-        return await UpdateAsync(id, With(current.Value!, i => (i.ScheduledStart, i.ScheduledEnd) = (startUtc, endUtc)), expectedVersion, cancellationToken);
     }
 
     /// <summary>An internal note on the ticket. Comments never conflict: each is its own line.</summary>
@@ -300,9 +297,21 @@ public sealed class TicketService(
         return values;
     }
 
-    private static TicketInput With(TicketDetails details, Action<TicketInput> change)
+    /// <summary>The ticket as it stands, as an edit, with one <paramref name="change"/> applied.</summary>
+    private static TicketInput InputOf(Ticket ticket, Action<TicketInput> change)
     {
-        var input = details.ToInput();
+        var input = new TicketInput
+        {
+            Title = ticket.Title,
+            Description = ticket.Description,
+            ContactId = ticket.ContactId,
+            Priority = ticket.Priority,
+            AssignedUserId = ticket.AssignedUserId,
+            ScheduledStart = ticket.ScheduledStart,
+            ScheduledEnd = ticket.ScheduledEnd,
+            TemplateId = ticket.TemplateId,
+            CustomFieldValues = new Dictionary<string, string?>(ticket.CustomFieldValues),
+        };
         change(input);
         return input;
     }

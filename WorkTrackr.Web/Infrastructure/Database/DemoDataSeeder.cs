@@ -256,9 +256,7 @@ public sealed class DemoDataSeeder(
         {
             TicketId = t.Id, At = t.CreatedAt, UserId = t.CreatedByUserId, Kind = TicketActivityKind.Created, ToValue = t.Number,
         }));
-        db.NumberSequences.AddRange(
-            new NumberSequence { Name = NumberSequence.Tickets, LastValue = tickets.Count },
-            new NumberSequence { Name = NumberSequence.Invoices, LastValue = 6 });
+        db.NumberSequences.Add(new NumberSequence { Name = NumberSequence.Tickets, LastValue = tickets.Count });
 
         var eventTitles = new[] { "Quarterly review", "Renewal call", "Site survey", "Follow-up email", "Proposal walkthrough", "Send quote" };
         db.CrmEvents.AddRange(Enumerable.Range(0, 100).Select(_ =>
@@ -301,6 +299,7 @@ public sealed class DemoDataSeeder(
             }));
             db.Invoices.Add(invoice);
         }
+        db.NumberSequences.Add(new NumberSequence { Name = NumberSequence.Invoices, LastValue = statuses.Length });
     }
 
     private ApplicationUser AddUser(WorkTrackrDbContext db, string email, string displayName, string role, Guid? organisationId = null, Guid? resellerId = null)
