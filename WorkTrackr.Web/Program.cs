@@ -13,6 +13,7 @@ using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Onboarding;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Features.Tickets.Templates;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Email;
@@ -79,6 +80,8 @@ services.AddScoped<DashboardService>();
 services.AddScoped<TeamDirectory>();
 services.AddScoped<TicketService>();
 services.AddScoped<TicketSearch>();
+services.AddScoped<TicketTemplateService>();
+services.AddScoped<SlaSettings>();
 services.AddScoped<ContactLookup>();
 services.AddTransient<DemoDataSeeder>();
 

@@ -22,13 +22,15 @@ public class CustomFieldDefinition
     public bool Removed { get; set; }
 }
 
-public class TicketTemplate : Entity, IOrganisationOwned, ISoftDeletable
+public class TicketTemplate : Entity, IOrganisationOwned, IConcurrencyVersioned, ISoftDeletable
 {
     public Guid OrganisationId { get; set; }
     public required string Name { get; set; }
     /// <summary>In display order.</summary>
     public List<CustomFieldDefinition> Fields { get; set; } = [];
     public bool IsActive { get; set; } = true;
+    /// <summary>Two admins editing one template: the second save is refused instead of dropping the first one's fields.</summary>
+    public Guid Version { get; set; }
 }
 
 public class TicketTemplateConfiguration : IEntityTypeConfiguration<TicketTemplate>
@@ -37,6 +39,9 @@ public class TicketTemplateConfiguration : IEntityTypeConfiguration<TicketTempla
     {
         builder.Property(t => t.Name).HasMaxLength(DataLimits.NameLength);
         builder.Property(t => t.Fields).HasJsonConversion();
+        // The column was added to existing rows (SQLite cannot add a NOT NULL column without a default); the value
+        // equals the CLR default, so EF never relies on it and the interceptor sets a fresh version on every save.
+        builder.Property(t => t.Version).HasDefaultValue(Guid.Empty);
         builder.HasIndex(t => new { t.OrganisationId, t.Name });
     }
 }

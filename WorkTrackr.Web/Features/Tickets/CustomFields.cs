@@ -12,17 +12,26 @@ public static class CustomFields
     /// <summary>The key under which a field's error is reported, so the form can show it beside that field.</summary>
     public static string ErrorKey(string fieldKey) => $"CustomFields[{fieldKey}]";
 
-    public static Dictionary<string, string[]> Validate(IEnumerable<CustomFieldDefinition> fields, IReadOnlyDictionary<string, string?> values)
+    /// <summary>
+    /// Checks the values of the template's live fields. With <paramref name="stored"/> (an existing ticket's values),
+    /// only values that changed are checked: a template edited since (a field made required, an option dropped) never
+    /// blocks saving an unrelated change such as a reschedule.
+    /// </summary>
+    public static Dictionary<string, string[]> Validate(IEnumerable<CustomFieldDefinition> fields, IReadOnlyDictionary<string, string?> values,
+        IReadOnlyDictionary<string, string?>? stored = null)
     {
         var errors = new Dictionary<string, string[]>();
         foreach (var field in fields.Where(f => !f.Removed))
         {
-            var value = values.GetValueOrDefault(field.Key)?.Trim();
-            var message = Check(field, string.IsNullOrEmpty(value) ? null : value);
+            var value = Normal(values.GetValueOrDefault(field.Key));
+            if (stored is not null && value == Normal(stored.GetValueOrDefault(field.Key))) continue;
+            var message = Check(field, value);
             if (message is not null) errors[ErrorKey(field.Key)] = [message];
         }
         return errors;
     }
+
+    private static string? Normal(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? Check(CustomFieldDefinition field, string? value)
     {

@@ -222,7 +222,7 @@ public sealed class TicketService(
         else if (input.ScheduledEnd <= input.ScheduledStart)
             errors[nameof(TicketInput.ScheduledEnd)] = ["The end must be after the start."];
         if (template is not null)
-            foreach (var (key, messages) in CustomFields.Validate(template.Fields, input.CustomFieldValues)) errors[key] = messages;
+            foreach (var (key, messages) in CustomFields.Validate(template.Fields, input.CustomFieldValues, existing?.CustomFieldValues)) errors[key] = messages;
         return errors;
     }
 
@@ -280,6 +280,7 @@ public sealed class TicketService(
             ticket.Id, ticket.Number, ticket.Title, ticket.Description, ticket.Status, ticket.Priority,
             ticket.ContactId, ticket.Contact?.Name, ticket.AssignedUserId, ticket.AssignedUser?.DisplayName,
             ticket.ScheduledStart, ticket.ScheduledEnd, ticket.TemplateId, ticket.Template?.Name, fields,
+            definitions.Where(f => !f.Removed).ToList(),
             ticket.CreatedAt, ticket.ResponseDueAt, ticket.ResolutionDueAt, ticket.FirstRespondedAt, ticket.ResolvedAt,
             TicketRules.StateOf(ticket, Now), ticket.Version, TicketRules.AllowedNext(ticket.Status), canManage,
             activities.Select(a => new TicketActivityView(a.At, a.UserId is { } u ? names.GetValueOrDefault(u) : null, a.Kind, a.FromValue, a.ToValue, a.Text)).ToList());

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Features.Tickets;
+
+/// <summary>One priority's targets as the settings page edits them, in hours of elapsed time.</summary>
+public sealed class SlaTargetInput
+{
+    public TicketPriority Priority { get; set; }
+    public decimal ResponseHours { get; set; }
+    public decimal ResolutionHours { get; set; }
+}
+
+/// <summary>
+/// The organisation's per-priority SLA targets. New tickets take their due times from these; tickets already open keep
+/// the due times they were given, so a change never makes past work breach retroactively.
+/// </summary>
+public sealed class SlaSettings(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>A year: anything longer is a typing slip, not a target.</summary>
+    public const decimal MaxHours = 365 * 24;
+
+    public async Task<Result<List<SlaTargetInput>>> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<List<SlaTargetInput>>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var own = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(s => s.Priority, s => (s.ResponseMinutes, s.ResolutionMinutes), cancellationToken);
+        return Result<List<SlaTargetInput>>.Ok(Enum.GetValues<TicketPriority>().Reverse()
+            .Select(p => ToInput(p, own.TryGetValue(p, out var t) ? t : SlaTarget.Defaults[p]))
+            .ToList());
+    }
+
+    public static List<SlaTargetInput> Defaults() =>
+        Enum.GetValues<TicketPriority>().Reverse().Select(p => ToInput(p, SlaTarget.Defaults[p])).ToList();
+
+    /// <summary>Saves all four priorities in one transaction; errors are keyed <c>{Priority}.Response</c> / <c>.Resolution</c>.</summary>
+    public async Task<Result> SaveAsync(IReadOnlyList<SlaTargetInput> targets, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result.Forbidden();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var target in targets)
+        {
+            var key = target.Priority.ToString();
+            if (target.ResponseHours <= 0 || target.ResponseHours > MaxHours)
+                errors[key + ".Response"] = [$"Between a minute and {MaxHours:0} hours."];
+            if (target.ResolutionHours <= 0 || target.ResolutionHours > MaxHours)
+                errors[key + ".Resolution"] = [$"Between a minute and {MaxHours:0} hours."];
+            else if (Minutes(target.ResolutionHours) < Minutes(target.ResponseHours))
+                errors[key + ".Resolution"] = ["Resolution cannot be due before the response."];
+        }
+        if (targets.Select(t => t.Priority).Distinct().Count() != targets.Count)
+            errors[""] = ["Each priority may appear only once."];
+        if (errors.Count > 0) return Result.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var own = await db.SlaTargets.ToDictionaryAsync(s => s.Priority, cancellationToken);
+        foreach (var target in targets)
+        {
+            if (!own.TryGetValue(target.Priority, out var row))
+            {
+                row = new SlaTarget { Priority = target.Priority };
+                db.SlaTargets.Add(row);
+            }
+            row.ResponseMinutes = Minutes(target.ResponseHours);
+            row.ResolutionMinutes = Minutes(target.ResolutionHours);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    private static int Minutes(decimal hours) => Math.Max(1, (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero));
+
+    private static SlaTargetInput ToInput(TicketPriority priority, (int ResponseMinutes, int ResolutionMinutes) target) => new()
+    {
+        Priority = priority,
+        ResponseHours = Math.Round(target.ResponseMinutes / 60m, 2),
+        ResolutionHours = Math.Round(target.ResolutionMinutes / 60m, 2),
+    };
+}
