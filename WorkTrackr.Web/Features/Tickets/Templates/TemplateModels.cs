@@ -70,6 +70,9 @@ public static class TemplateFieldTypes
         _ => type.ToString(),
     };
 
-    public static readonly IReadOnlyList<(CustomFieldType Type, string Label)> All =
-        Enum.GetValues<CustomFieldType>().Select(t => (t, Label(t))).ToList();
+    /// <summary>The choices of the designer's type picker (a record, since Radzen binds by property name).</summary>
+    public static readonly IReadOnlyList<FieldTypeOption> All =
+        Enum.GetValues<CustomFieldType>().Select(t => new FieldTypeOption(t, Label(t))).ToList();
 }
+
+public sealed record FieldTypeOption(CustomFieldType Type, string Label);
