@@ -7,6 +7,7 @@ using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Components;
+using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Dashboard;
@@ -82,6 +83,7 @@ services.AddScoped<TicketService>();
 services.AddScoped<TicketSearch>();
 services.AddScoped<TicketTemplateService>();
 services.AddScoped<SlaSettings>();
+services.AddScoped<DispatchCalendar>();
 services.AddScoped<ContactLookup>();
 services.AddTransient<DemoDataSeeder>();
 

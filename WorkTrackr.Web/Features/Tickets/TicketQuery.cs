@@ -110,4 +110,5 @@ public sealed record TicketListItem(
 
 public sealed record TicketResults(IReadOnlyList<TicketListItem> Items, int Total);
 
-public sealed record ScheduledTicket(Guid Id, string Number, string Title, DateTime Start, DateTime End, Guid? AssigneeId, TicketStatus Status, TicketPriority Priority);
+/// <summary>A ticket on the calendar; <see cref="Version"/> lets a drag save only over what the dispatcher saw.</summary>
+public sealed record ScheduledTicket(Guid Id, string Number, string Title, DateTime Start, DateTime End, Guid? AssigneeId, TicketStatus Status, TicketPriority Priority, Guid Version);

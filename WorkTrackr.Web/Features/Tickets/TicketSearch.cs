@@ -41,9 +41,22 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             .Where(t => t.ScheduledStart < toUtc && t.ScheduledEnd > fromUtc);
         if (assigneeId is { } assignee) tickets = tickets.Where(t => t.AssignedUserId == assignee);
         var items = await tickets.OrderBy(t => t.ScheduledStart)
-            .Select(t => new ScheduledTicket(t.Id, t.Number, t.Title, t.ScheduledStart!.Value, t.ScheduledEnd!.Value, t.AssignedUserId, t.Status, t.Priority))
+            .Select(t => new ScheduledTicket(t.Id, t.Number, t.Title, t.ScheduledStart!.Value, t.ScheduledEnd!.Value, t.AssignedUserId, t.Status, t.Priority, t.Version))
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<ScheduledTicket>>.Ok(items);
+    }
+
+    /// <summary>Open tickets with no schedule yet, most at risk first: the dispatcher's queue beside the calendar.</summary>
+    public async Task<Result<TicketResults>> UnscheduledAsync(int take, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = new TicketQuery { View = TicketView.AllOpen, Sort = TicketSort.Risk };
+        var unscheduled = Filter(db, query).Where(t => t.ScheduledStart == null);
+        var total = await unscheduled.CountAsync(cancellationToken);
+        var rows = await Project(Sort(unscheduled, query)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
     }
 
     /// <summary>Writes every ticket of the query (no paging) as CSV, times in the user's zone.</summary>

@@ -93,6 +93,10 @@ public sealed class TicketService(
     public async Task<Result> RescheduleAsync(Guid id, DateTime? startUtc, DateTime? endUtc, Guid expectedVersion, CancellationToken cancellationToken = default) =>
         await EditAsync(id, expectedVersion, ticket => InputOf(ticket, i => (i.ScheduledStart, i.ScheduledEnd) = (startUtc, endUtc)), cancellationToken);
 
+    /// <summary>Sets when the ticket is done and by whom, in one save: what the dispatch calendar's dialog does.</summary>
+    public async Task<Result> ScheduleAsync(Guid id, DateTime? startUtc, DateTime? endUtc, Guid? assigneeId, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        await EditAsync(id, expectedVersion, ticket => InputOf(ticket, i => (i.ScheduledStart, i.ScheduledEnd, i.AssignedUserId) = (startUtc, endUtc, assigneeId)), cancellationToken);
+
     /// <summary>Loads the ticket once, checks the version, and saves the input <paramref name="edit"/> makes from it.</summary>
     private async Task<Result<TicketInput>> EditAsync(Guid id, Guid expectedVersion, Func<Ticket, TicketInput> edit, CancellationToken cancellationToken)
     {

@@ -117,6 +117,9 @@ public sealed class DemoDataSeeder(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
+        // Visits and meetings fall in the organisation's working day, wherever its clocks are.
+        DateTime WorkingHour(DateTime dayOf, int addDays, int hour) =>
+            Infrastructure.TimeZones.TimeZones.ToUtc(Infrastructure.TimeZones.TimeZones.ToLocal(dayOf, organisation.TimeZoneId).Date.AddDays(addDays).AddHours(hour), organisation.TimeZoneId)!.Value;
 
         var contacts = Enumerable.Range(0, 50).Select(i =>
         {
@@ -206,9 +209,9 @@ public sealed class DemoDataSeeder(
             var created = now.AddDays(-faker.Random.Double(0, 90));
             // Scheduled work falls between 90 days ago and 30 days ahead; past work is mostly finished.
             DateTime? start = faker.Random.Bool(0.7f)
-                ? created.Date.AddDays(faker.Random.Int(0, 30)).AddHours(faker.Random.Int(8, 16))
+                ? WorkingHour(created, faker.Random.Int(0, 30), faker.Random.Int(8, 16))
                 : null;
-            if (start > now.AddDays(30)) start = now.Date.AddDays(faker.Random.Int(1, 30)).AddHours(faker.Random.Int(8, 16));
+            if (start > now.AddDays(30)) start = WorkingHour(now, faker.Random.Int(1, 30), faker.Random.Int(8, 16));
             var past = start < now || (start is null && created < now.AddDays(-30));
             var status = i <= 5
                 ? (TicketStatus)(i - 1) // every status at least once
@@ -261,7 +264,7 @@ public sealed class DemoDataSeeder(
         var eventTitles = new[] { "Quarterly review", "Renewal call", "Site survey", "Follow-up email", "Proposal walkthrough", "Send quote" };
         db.CrmEvents.AddRange(Enumerable.Range(0, 100).Select(_ =>
         {
-            var starts = now.Date.AddDays(faker.Random.Int(-60, 30)).AddHours(faker.Random.Int(8, 17));
+            var starts = WorkingHour(now, faker.Random.Int(-60, 30), faker.Random.Int(8, 17));
             return new CrmEvent
             {
                 ContactId = faker.PickRandom(contacts).Id,

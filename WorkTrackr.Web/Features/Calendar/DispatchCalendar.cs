@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Features.Team;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Features.Calendar;
+
+public enum BookingKind { Ticket, CrmEvent }
+
+/// <summary>Something already in a person's day. Times are UTC.</summary>
+public sealed record Booking(BookingKind Kind, Guid Id, string Label, DateTime Start, DateTime End);
+
+/// <summary>What the dispatch calendar asks beyond the ticket list: who is already busy when.</summary>
+public sealed class DispatchCalendar(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TeamDirectory team)
+{
+    /// <summary>
+    /// The tickets and CRM events of <paramref name="userId"/> that overlap [<paramref name="startUtc"/>,
+    /// <paramref name="endUtc"/>), leaving out <paramref name="exceptTicketId"/> (the ticket being moved). Closed tickets
+    /// and cancelled events do not hold time.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<Booking>>> OverlapsAsync(Guid userId, DateTime startUtc, DateTime endUtc, Guid? exceptTicketId = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageTickets)) return Result<IReadOnlyList<Booking>>.From(Result.Forbidden());
+        if (await team.FindAssignableAsync(userId, cancellationToken) is null) return Result<IReadOnlyList<Booking>>.Ok([]);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => t.AssignedUserId == userId && t.Id != exceptTicketId && t.Status != TicketStatus.Closed
+                && t.ScheduledStart < endUtc && t.ScheduledEnd > startUtc)
+            .Select(t => new Booking(BookingKind.Ticket, t.Id, t.Number + " " + t.Title, t.ScheduledStart!.Value, t.ScheduledEnd!.Value))
+            .ToListAsync(cancellationToken);
+        var events = await db.CrmEvents.AsNoTracking()
+            .Where(e => e.AssignedUserId == userId && e.Status != CrmEventStatus.Cancelled && e.StartsAt < endUtc && e.EndsAt > startUtc)
+            .Select(e => new Booking(BookingKind.CrmEvent, e.Id, e.Title, e.StartsAt, e.EndsAt))
+            .ToListAsync(cancellationToken);
+        return Result<IReadOnlyList<Booking>>.Ok([.. tickets.Concat(events).OrderBy(b => b.Start)]);
+    }
+}
