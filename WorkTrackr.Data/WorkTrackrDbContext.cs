@@ -78,6 +78,16 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
                 entity.Property(nameof(IOrganisationOwned.OrganisationId)).IsConcurrencyToken();
             }
         }
+
+        if (Database.IsNpgsql())
+        {
+            // Text search (ILIKE '%…%') over ticket numbers and titles and contact names reads trigram indexes instead
+            // of every row. SQLite has no equivalent; there the search scans (see TicketSearch).
+            builder.HasPostgresExtension("pg_trgm");
+            builder.Entity<Ticket>().HasIndex(t => t.Number, "IX_Tickets_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Ticket>().HasIndex(t => t.Title, "IX_Tickets_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Contact>().HasIndex(c => c.Name, "IX_Contacts_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     /// <summary>e => e.OrganisationId == this.CurrentOrganisationId</summary>

@@ -84,6 +84,7 @@ services.AddScoped<TicketSearch>();
 services.AddScoped<TicketTemplateService>();
 services.AddScoped<SlaSettings>();
 services.AddScoped<DispatchCalendar>();
+services.AddHostedService<PlannerStatistics>();
 services.AddScoped<ContactLookup>();
 services.AddTransient<DemoDataSeeder>();
 

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
@@ -12,6 +13,7 @@ using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
@@ -30,7 +32,12 @@ foreach (var provider in providers)
     {
         var folder = Directory.CreateTempSubdirectory("worktrackr-bench-").FullName;
         try { await TicketBench.RunAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")};Pooling=True"); }
-        finally { Directory.Delete(folder, recursive: true); }
+        finally
+        {
+            // BENCH_KEEP=1 leaves the database for a look at query plans (sqlite3 <path> 'EXPLAIN QUERY PLAN …').
+            if (Environment.GetEnvironmentVariable("BENCH_KEEP") == "1") Console.WriteLine($"# sqlite database kept at {folder}/bench.db");
+            else Directory.Delete(folder, recursive: true);
+        }
     }
     else
     {
@@ -58,7 +65,12 @@ internal static class TicketBench
             ["ConnectionStrings:WorkTrackr"] = connectionString,
         }).Build();
         var services = new ServiceCollection()
-            .AddLogging()
+            // BENCH_SQL=1 prints every SQL command EF sends, for reading plans.
+            .AddLogging(logging =>
+            {
+                if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
+                    logging.AddSimpleConsole().AddFilter((category, level) => category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information);
+            })
             .AddSingleton(TimeProvider.System)
             .AddWorkTrackrData(configuration, AppContext.BaseDirectory)
             .AddScoped<CurrentUser>()
@@ -69,6 +81,13 @@ internal static class TicketBench
         var watch = Stopwatch.StartNew();
         var organisationId = await SeedAsync(services);
         Console.WriteLine($"# {name}: seeded {Tickets:N0} tickets and {Contacts:N0} contacts in {watch.Elapsed.TotalSeconds:F1} s");
+        // A database in use has planner statistics: SQLite from the app's hourly PRAGMA optimize, PostgreSQL from
+        // autovacuum, which a freshly loaded bench database has not had time for.
+        await using (var db = new WorkTrackrDbContext(services.GetRequiredService<DbContextOptions<WorkTrackrDbContext>>(), FixedTenant.None))
+        {
+            if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
+            else await PlannerStatistics.RefreshAsync(db);
+        }
 
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(

@@ -21,9 +21,10 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db, query);
         var total = await filtered.CountAsync(cancellationToken);
-        var rows = await Project(Sort(filtered, query))
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
-            .ToListAsync(cancellationToken);
+        var (skip, take) = (Math.Max(query.Skip, 0), Math.Clamp(query.Take, 1, MaxPageSize));
+        var rows = query.Sort == TicketSort.Risk
+            ? await PageByRiskAsync(filtered, OpenOnly(query), skip, take, cancellationToken)
+            : await Project(Sort(filtered, query)).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
     }
@@ -54,7 +55,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var query = new TicketQuery { View = TicketView.AllOpen, Sort = TicketSort.Risk };
         var unscheduled = Filter(db, query).Where(t => t.ScheduledStart == null);
         var total = await unscheduled.CountAsync(cancellationToken);
-        var rows = await Project(Sort(unscheduled, query)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        var rows = await PageByRiskAsync(unscheduled, openOnly: true, 0, Math.Clamp(take, 1, MaxPageSize), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
     }
@@ -116,15 +117,65 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var (createdFrom, createdBefore) = UtcRange(query.CreatedFrom, query.CreatedTo, zone);
         if (createdFrom is { } cf) tickets = tickets.Where(t => t.CreatedAt >= cf);
         if (createdBefore is { } cb) tickets = tickets.Where(t => t.CreatedAt < cb);
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            // Lower-cased on both sides: SQLite's LIKE and PostgreSQL's differ in case sensitivity.
-            var text = query.Text.Trim().ToLowerInvariant();
-            // Matching contacts first (a subquery) is far cheaper than joining a contact to every ticket to test its name.
-            var contacts = db.Contacts.Where(c => c.Name.ToLower().Contains(text)).Select(c => (Guid?)c.Id);
-            tickets = tickets.Where(t => t.Number.ToLower().Contains(text) || t.Title.ToLower().Contains(text) || contacts.Contains(t.ContactId));
-        }
+        if (!string.IsNullOrWhiteSpace(query.Text)) tickets = MatchingText(db, tickets, query.Text.Trim());
         return tickets;
+    }
+
+    /// <summary>
+    /// Tickets whose number, title or contact's name contains <paramref name="text"/>, ignoring case: PostgreSQL's
+    /// ILIKE, and SQLite's LIKE (which ignores the case of ASCII letters, as its lower() does). LIKE runs in the engine
+    /// without building lower-cased copies of every title. Matching contacts are found first, as a subquery: far cheaper
+    /// than joining a contact to every ticket to test its name.
+    /// </summary>
+    private static IQueryable<Ticket> MatchingText(WorkTrackrDbContext db, IQueryable<Ticket> tickets, string text)
+    {
+        var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        if (db.Database.IsNpgsql())
+        {
+            var contacts = db.Contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
+            return tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId));
+        }
+        var named = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
+        return tickets.Where(t => EF.Functions.Like(t.Number, pattern, @"\") || EF.Functions.Like(t.Title, pattern, @"\") || named.Contains(t.ContactId));
+    }
+
+    /// <summary>Whether the query can only return open tickets, so "open before finished" orders nothing.</summary>
+    private static bool OpenOnly(TicketQuery query) =>
+        query.View is not (TicketView.All or TicketView.ScheduledToday)
+        || (query.Statuses.Count > 0 && !query.Statuses.Any(TicketRules.IsFinished));
+
+    /// <summary>
+    /// One page in risk order (open before finished, then nearest resolution due, undated last), read as consecutive
+    /// ranges that each follow the (OrganisationId, ResolutionDueAt, Id) index: open and dated, open and undated,
+    /// finished and dated, finished and undated. The database walks the index and stops once the page is full,
+    /// instead of sorting every matching ticket; a later range is only read when the page reaches into it.
+    /// </summary>
+    private static async Task<List<Row>> PageByRiskAsync(IQueryable<Ticket> filtered, bool openOnly, int skip, int take, CancellationToken cancellationToken)
+    {
+        var open = openOnly ? filtered : filtered.Where(t => t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed);
+        var ranges = new List<IQueryable<Ticket>>
+        {
+            open.Where(t => t.ResolutionDueAt != null).OrderBy(t => t.ResolutionDueAt).ThenBy(t => t.Id),
+            open.Where(t => t.ResolutionDueAt == null).OrderBy(t => t.Id),
+        };
+        if (!openOnly)
+        {
+            var finished = filtered.Where(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed);
+            ranges.Add(finished.Where(t => t.ResolutionDueAt != null).OrderBy(t => t.ResolutionDueAt).ThenBy(t => t.Id));
+            ranges.Add(finished.Where(t => t.ResolutionDueAt == null).OrderBy(t => t.Id));
+        }
+
+        var rows = new List<Row>(take);
+        foreach (var range in ranges)
+        {
+            var part = await Project(range).Skip(skip).Take(take - rows.Count).ToListAsync(cancellationToken);
+            rows.AddRange(part);
+            if (rows.Count == take) break;
+            // The range ran out: the next one starts at its beginning, or, if the page lies wholly past this range,
+            // that many rows further on.
+            skip = part.Count > 0 ? 0 : Math.Max(0, skip - await range.CountAsync(cancellationToken));
+        }
+        return rows;
     }
 
     private IQueryable<Ticket> ScheduledToday(IQueryable<Ticket> tickets, string zone)
@@ -143,7 +194,8 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var d = query.Descending;
         IOrderedQueryable<Ticket> sorted = query.Sort switch
         {
-            // Most urgent first: open before finished, then the nearest resolution due time; undated last.
+            // Most urgent first: open before finished, then the nearest resolution due time; undated last. The list
+            // pages this order through PageByRiskAsync; the CSV export streams it whole.
             TicketSort.Risk => tickets
                 .OrderBy(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
                 .ThenBy(t => t.ResolutionDueAt == null)
