@@ -53,6 +53,6 @@ public static class DataServiceCollectionExtensions
         provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
-            _ => options.UseSqlite(connectionString),
+            _ => options.UseSqlite(connectionString).AddInterceptors(new SqliteConnectionSettings()),
         };
 }

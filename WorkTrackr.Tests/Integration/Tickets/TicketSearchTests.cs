@@ -58,6 +58,28 @@ public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where T
     }
 
     [Fact]
+    public async Task Text_search_follows_renames_and_takes_wildcards_and_short_terms_literally()
+    {
+        await using (var scope = await app.Factory.SignedInScopeAsync(Dispatcher))
+        {
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            var ticket = (await tickets.CreateAsync(new TicketInput { Title = "Gutter 50%_off clean-up" })).Value!;
+            var details = (await tickets.GetAsync(ticket.Id)).Value!;
+            var input = details.ToInput();
+            input.Title = "Skylight resealing, 50%_off";
+            Assert.True((await tickets.UpdateAsync(ticket.Id, input, details.Version)).Succeeded);
+        }
+
+        Assert.Empty((await SearchAsync(new TicketQuery { View = TicketView.All, Text = "gutter" })).Value!.Items);
+        Assert.Equal(["Skylight resealing, 50%_off"], (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "SKYLIGHT" })).Value!.Items.Select(i => i.Title));
+        // % and _ are what was typed, not wildcards; a term too short for a trigram index still finds its matches.
+        Assert.Equal(["Skylight resealing, 50%_off"], (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "0%_o" })).Value!.Items.Select(i => i.Title));
+        Assert.Empty((await SearchAsync(new TicketQuery { View = TicketView.All, Text = "50%off" })).Value!.Items);
+        Assert.Contains("Skylight resealing, 50%_off", (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "%_" })).Value!.Items.Select(i => i.Title));
+        Assert.Contains(created[2].Number, (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "wi" })).Value!.Items.Select(i => i.Number));
+    }
+
+    [Fact]
     public async Task Filters_combine_and_the_total_counts_all_pages()
     {
         var query = new TicketQuery { View = TicketView.All, Priorities = [TicketPriority.Urgent, TicketPriority.High], AssigneeId = app.A.Users[Roles.Technician].Id, Take = 1 };

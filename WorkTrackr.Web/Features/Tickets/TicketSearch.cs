@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
@@ -122,13 +123,24 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
     }
 
     /// <summary>
-    /// Tickets whose number, title or contact's name contains <paramref name="text"/>, ignoring case: PostgreSQL's
-    /// ILIKE, and SQLite's LIKE (which ignores the case of ASCII letters, as its lower() does). LIKE runs in the engine
-    /// without building lower-cased copies of every title. Matching contacts are found first, as a subquery: far cheaper
-    /// than joining a contact to every ticket to test its name.
+    /// Tickets whose number, title or contact's name contains <paramref name="text"/>, ignoring case. PostgreSQL answers
+    /// ILIKE from its trigram indexes; SQLite from its FTS5 trigram indexes (<see cref="TextSearch"/>), falling back to
+    /// LIKE (which ignores the case of ASCII letters) for searches too short for trigrams. Matching contacts are found
+    /// first: far cheaper than joining a contact to every ticket to test its name.
     /// </summary>
     private static IQueryable<Ticket> MatchingText(WorkTrackrDbContext db, IQueryable<Ticket> tickets, string text)
     {
+        if (db.Database.IsSqlite() && text.Length >= TextSearch.MinimumLength)
+        {
+            var phrase = TextSearch.Phrase(text);
+            var ticketIds = db.Database.SqlQueryRaw<Guid>(
+                $"SELECT t.\"Id\" AS \"Value\" FROM \"{TextSearch.Tickets}\" JOIN \"Tickets\" AS t ON t.rowid = \"{TextSearch.Tickets}\".rowid WHERE \"{TextSearch.Tickets}\" MATCH {{0}}", phrase);
+            var contactIds = db.Database.SqlQueryRaw<Guid>(
+                $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}", phrase);
+            // Contains on the non-null value: over a Guid? it becomes a correlated EXISTS, one index query per ticket.
+            return tickets.Where(t => ticketIds.Contains(t.Id) || (t.ContactId != null && contactIds.Contains(t.ContactId.Value)));
+        }
+
         var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
         if (db.Database.IsNpgsql())
         {
