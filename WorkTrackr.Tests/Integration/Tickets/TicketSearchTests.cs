@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration.Tenancy;
@@ -55,6 +56,29 @@ public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where T
         Assert.Equal([created[0].Number, created[1].Number], Mine(byTitle).Order());
         Assert.Equal([created[2].Number], byNumber.Items.Select(i => i.Number));
         Assert.Equal([app.A.RowIds[typeof(Ticket)]], byContact.Items.Select(i => i.Id)); // the fixture's ticket has that contact
+    }
+
+    [Fact]
+    public async Task Text_search_finds_tickets_of_every_matching_contact_even_when_hundreds_match()
+    {
+        var contacts = Enumerable.Range(0, 520).Select(i => new Contact { Name = $"Zephyr Holdings {i}" }).ToList();
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            db.Contacts.AddRange(contacts);
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = await app.Factory.SignedInScopeAsync(Dispatcher))
+        {
+            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+            foreach (var contact in new[] { contacts[3], contacts[519] })
+                Assert.True((await tickets.CreateAsync(new TicketInput { Title = "Lift inspection", ContactId = contact.Id })).Succeeded);
+        }
+
+        var found = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "zephyr holdings" })).Value!;
+        var one = (await SearchAsync(new TicketQuery { View = TicketView.All, Text = "Zephyr Holdings 519" })).Value!;
+
+        Assert.Equal(["Zephyr Holdings 3", "Zephyr Holdings 519"], found.Items.Select(i => i.ContactName).Order());
+        Assert.Equal(["Zephyr Holdings 519"], one.Items.Select(i => i.ContactName));
     }
 
     [Fact]

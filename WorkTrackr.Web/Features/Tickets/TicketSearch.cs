@@ -16,11 +16,14 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>How many matching contacts a PostgreSQL text search passes as a list rather than a subquery.</summary>
+    private const int MaxContactsListed = 500;
+
     public async Task<Result<TicketResults>> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var filtered = Filter(db, query);
+        var filtered = await FilterAsync(db, query, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var (skip, take) = (Math.Max(query.Skip, 0), Math.Clamp(query.Take, 1, MaxPageSize));
         var rows = query.Sort == TicketSort.Risk
@@ -54,7 +57,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = new TicketQuery { View = TicketView.AllOpen, Sort = TicketSort.Risk };
-        var unscheduled = Filter(db, query).Where(t => t.ScheduledStart == null);
+        var unscheduled = (await FilterAsync(db, query, cancellationToken)).Where(t => t.ScheduledStart == null);
         var total = await unscheduled.CountAsync(cancellationToken);
         var rows = await PageByRiskAsync(unscheduled, openOnly: true, 0, Math.Clamp(take, 1, MaxPageSize), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -70,7 +73,8 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var zone = currentUser.TimeZoneId;
         await using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
         csv.WriteHeader(["Number", "Title", "Contact", "Status", "Priority", "Assignee", "Scheduled", "Created", "Resolution due", "SLA"]);
-        await foreach (var row in Project(Sort(Filter(db, query), query)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var filtered = await FilterAsync(db, query, cancellationToken);
+        await foreach (var row in Project(Sort(filtered, query)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var item = row.ToItem(now);
             csv.WriteField(item.Number);
@@ -89,7 +93,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         return Result.Ok();
     }
 
-    private IQueryable<Ticket> Filter(WorkTrackrDbContext db, TicketQuery query)
+    private async Task<IQueryable<Ticket>> FilterAsync(WorkTrackrDbContext db, TicketQuery query, CancellationToken cancellationToken)
     {
         var tickets = TicketService.VisibleTo(db, currentUser);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -118,17 +122,17 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var (createdFrom, createdBefore) = UtcRange(query.CreatedFrom, query.CreatedTo, zone);
         if (createdFrom is { } cf) tickets = tickets.Where(t => t.CreatedAt >= cf);
         if (createdBefore is { } cb) tickets = tickets.Where(t => t.CreatedAt < cb);
-        if (!string.IsNullOrWhiteSpace(query.Text)) tickets = MatchingText(db, tickets, query.Text.Trim());
+        if (!string.IsNullOrWhiteSpace(query.Text)) tickets = await MatchingTextAsync(db, tickets, query.Text.Trim(), cancellationToken);
         return tickets;
     }
 
     /// <summary>
-    /// Tickets whose number, title or contact's name contains <paramref name="text"/>, ignoring case. PostgreSQL answers
-    /// ILIKE from its trigram indexes; SQLite from its FTS5 trigram indexes (<see cref="TextSearch"/>), falling back to
-    /// LIKE (which ignores the case of ASCII letters) for searches too short for trigrams. Matching contacts are found
-    /// first: far cheaper than joining a contact to every ticket to test its name.
+    /// Tickets whose number, title or contact's name contains <paramref name="text"/>, ignoring case. SQLite answers from
+    /// its FTS5 trigram indexes (<see cref="TextSearch"/>); PostgreSQL answers ILIKE from its trigram indexes. Shorter
+    /// terms than trigrams allow fall back to LIKE, which in SQLite ignores the case of ASCII letters as its lower() does.
     /// </summary>
-    private static IQueryable<Ticket> MatchingText(WorkTrackrDbContext db, IQueryable<Ticket> tickets, string text)
+    private static async Task<IQueryable<Ticket>> MatchingTextAsync(WorkTrackrDbContext db, IQueryable<Ticket> tickets, string text,
+        CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite() && text.Length >= TextSearch.MinimumLength)
         {
@@ -142,10 +146,22 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         }
 
         var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        // Ticket numbers are T- and digits; a term with any other character cannot be in one, so the number is not read.
+        var inNumbers = text.All(c => c is 't' or 'T' or '-' || char.IsAsciiDigit(c));
         if (db.Database.IsNpgsql())
         {
+            // The matching contacts first, as a list: "ContactId = ANY(list)" reads the contact index and combines with
+            // the trigram indexes, where "IN (subquery)" would make PostgreSQL scan every ticket. A term matching very
+            // many contacts keeps the subquery.
             var contacts = db.Contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
-            return tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId));
+            var found = await contacts.Take(MaxContactsListed + 1).ToListAsync(cancellationToken);
+            if (found.Count <= MaxContactsListed)
+                return inNumbers
+                    ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || found.Contains(t.ContactId))
+                    : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, @"\") || found.Contains(t.ContactId));
+            return inNumbers
+                ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId))
+                : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId));
         }
         var named = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
         return tickets.Where(t => EF.Functions.Like(t.Number, pattern, @"\") || EF.Functions.Like(t.Title, pattern, @"\") || named.Contains(t.ContactId));
