@@ -53,10 +53,7 @@ public sealed class CalendarTests(BrowserApp app)
     public async Task A_dispatcher_drags_a_ticket_to_another_time_and_it_stays_there()
     {
         var (ticketId, zone) = await ScheduleTodayAsync("T-900001", 9);
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "calendar").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "calendar");
         await page.GetByRole(AriaRole.Button, new() { Name = "Day", Exact = true }).ClickAsync();
         var appointment = Appointment(page, "T-900001");
         await Expect(appointment.Locator("[data-ticket]")).ToHaveAttributeAsync("title", new Regex("09:00–10:00$"));
@@ -79,10 +76,7 @@ public sealed class CalendarTests(BrowserApp app)
     [Fact]
     public async Task Clicking_an_empty_slot_starts_a_ticket_at_that_time()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "calendar").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "calendar");
         await page.GetByRole(AriaRole.Button, new() { Name = "Day", Exact = true }).ClickAsync();
 
         await SlotAt(page, 20).ClickAsync();

@@ -47,3 +47,16 @@ public sealed class AppShell(IPage page)
     public async Task<IReadOnlyList<string>> NavigationTextsAsync() =>
         (await NavigationLinks.AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
 }
+
+public static class BrowserAppPages
+{
+    /// <summary>A fresh browser page signed in as <paramref name="email"/>, on <paramref name="path"/> once its circuit is live.</summary>
+    public static async Task<IPage> OpenAsAsync(this BrowserApp app, string email, string path)
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.BaseAddress).SignInAsync(email, WorkTrackr.Web.Infrastructure.Database.DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync(); // a click on the prerendered page would be lost
+        return page;
+    }
+}

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
 namespace WorkTrackr.Tests.Browser;
@@ -12,10 +11,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
     [Fact]
     public async Task An_admin_designs_a_template_and_dispatchers_get_its_fields_in_that_order()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("admin@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "admin/templates").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await app.OpenAsAsync("admin@northwind.test", "admin/templates");
         await page.GetByTestId("new-template").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New template" })).ToBeVisibleAsync();
 
@@ -42,10 +38,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Roof survey" })).ToBeVisibleAsync();
         await Expect(fields.Nth(0).GetByTestId("field-label")).ToHaveValueAsync("Ladder needed");
 
-        var dispatcher = await app.NewPageAsync();
-        await new LoginPage(dispatcher, app.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        await dispatcher.GotoAsync(new Uri(app.BaseAddress, "tickets/new").ToString());
-        await new AppShell(dispatcher).WaitUntilInteractiveAsync();
+        var dispatcher = await app.OpenAsAsync("dispatcher@northwind.test", "tickets/new");
         await dispatcher.GetByTestId("template").ClickAsync();
         await dispatcher.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Roof survey" }).ClickAsync();
         var labels = dispatcher.GetByTestId("custom-fields").Locator("[data-field] label");

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
 namespace WorkTrackr.Tests.Browser;
@@ -20,10 +19,7 @@ public sealed class TicketTests(BrowserApp app)
     [Fact]
     public async Task A_dispatcher_creates_a_ticket_from_a_template_once_its_required_field_is_filled()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "tickets").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync(); // a click on the prerendered page would be lost
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "tickets");
         await page.GetByTestId("new-ticket").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New ticket" })).ToBeVisibleAsync();
 
@@ -50,10 +46,7 @@ public sealed class TicketTests(BrowserApp app)
     [Fact]
     public async Task A_filtered_list_lives_in_the_address_and_comes_back_on_reload()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "tickets").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await app.OpenAsAsync("manager@northwind.test", "tickets");
         await Expect(Rows(page).First).ToBeVisibleAsync();
 
         await page.GetByTestId("quick-views").GetByText("All", new() { Exact = true }).ClickAsync();
@@ -66,10 +59,7 @@ public sealed class TicketTests(BrowserApp app)
         Assert.All(titles, t => Assert.Contains("printer", t, StringComparison.OrdinalIgnoreCase));
         var bookmarked = page.Url;
 
-        var again = await app.NewPageAsync();
-        await new LoginPage(again, app.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
-        await again.GotoAsync(bookmarked);
-        await new AppShell(again).WaitUntilInteractiveAsync();
+        var again = await app.OpenAsAsync("manager@northwind.test", bookmarked);
 
         await Expect(again.GetByTestId("filter-text")).ToHaveValueAsync("printer");
         await Expect(again.Locator("[data-testid=ticket-grid] .cell-title").First).ToContainTextAsync("Printer", new() { IgnoreCase = true });
@@ -79,10 +69,7 @@ public sealed class TicketTests(BrowserApp app)
     [Fact]
     public async Task A_technician_sees_only_the_tickets_assigned_to_them()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("tech1@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.BaseAddress, "tickets?view=All").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await app.OpenAsAsync("tech1@northwind.test", "tickets?view=All");
         await Expect(Rows(page).First).ToBeVisibleAsync();
 
         var assignees = await Rows(page).Locator("td:nth-child(5)").AllInnerTextsAsync();

@@ -9,11 +9,7 @@ namespace WorkTrackr.Tests.Integration.Team;
 [Trait("Category", "Integration")]
 public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
 {
-    private async Task<T> AsAsync<T>(ApplicationUser user, Func<TeamDirectory, Task<T>> action)
-    {
-        await using var scope = await app.Factory.SignedInScopeAsync(user);
-        return await action(scope.ServiceProvider.GetRequiredService<TeamDirectory>());
-    }
+    private Task<T> AsAsync<T>(ApplicationUser user, Func<TeamDirectory, Task<T>> action) => app.Factory.RunAsAsync(user, action);
 
     [Fact]
     public async Task Assignable_people_are_the_organisations_technicians_and_dispatchers_by_name()

@@ -20,11 +20,8 @@ public abstract class DispatchCalendarTests<TApp>(TApp app) where TApp : TenantA
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
     private ApplicationUser Technician => app.A.Users[Roles.Technician];
 
-    private async Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull
-    {
-        await using var scope = await app.Factory.SignedInScopeAsync(user);
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
+        app.Factory.RunAsAsync(user, action);
 
     private async Task<Guid> TicketAsync(string title, int? fromHour = null, int hours = 1, Guid? assignee = null, TicketPriority priority = TicketPriority.Medium)
     {

@@ -13,11 +13,7 @@ namespace WorkTrackr.Tests.Integration.Tickets;
 [Trait("Category", "Integration")]
 public abstract class TicketServiceTests<TApp>(TApp app) where TApp : TenantApp
 {
-    protected async Task<T> AsAsync<T>(ApplicationUser user, Func<TicketService, Task<T>> action)
-    {
-        await using var scope = await app.Factory.SignedInScopeAsync(user);
-        return await action(scope.ServiceProvider.GetRequiredService<TicketService>());
-    }
+    protected Task<T> AsAsync<T>(ApplicationUser user, Func<TicketService, Task<T>> action) => app.Factory.RunAsAsync(user, action);
 
     protected ApplicationUser DispatcherA => app.A.Users[Roles.Dispatcher];
 

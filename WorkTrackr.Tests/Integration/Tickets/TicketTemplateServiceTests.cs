@@ -15,11 +15,8 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
 {
     private ApplicationUser AdminA => app.A.Users[Roles.Admin];
 
-    private async Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull
-    {
-        await using var scope = await app.Factory.SignedInScopeAsync(user);
-        return await action(scope.ServiceProvider.GetRequiredService<TService>());
-    }
+    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
+        app.Factory.RunAsAsync(user, action);
 
     private Task<T> Designer<T>(Func<TicketTemplateService, Task<T>> action, ApplicationUser? user = null) =>
         AsAsync(user ?? AdminA, action);
