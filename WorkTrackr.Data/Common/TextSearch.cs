@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace WorkTrackr.Data.Common;
 
 /// <summary>
-/// Names of SQLite's full-text (FTS5 trigram) indexes, which migrations create beside the tables they index. Each row's
-/// rowid is its table row's rowid. A trigram index only answers searches of at least <see cref="MinimumLength"/>
-/// characters.
+/// SQLite's full-text (FTS5 trigram) indexes over ticket numbers and titles and contact names. They are external-content
+/// tables: each index row's rowid is its table row's rowid, and triggers keep them in step. EF cannot model virtual
+/// tables, so migrations and start-up create them (names start with <see cref="Prefix"/>). A trigram index only
+/// answers searches of at least <see cref="MinimumLength"/> characters.
 /// </summary>
 public static class TextSearch
 {
@@ -12,6 +15,66 @@ public static class TextSearch
     public const string Contacts = Prefix + "Contacts";
     public const int MinimumLength = 3;
 
+    private static readonly (string Index, string Table, string[] Columns)[] Indexes =
+    [
+        (Tickets, "Tickets", ["Number", "Title"]),
+        (Contacts, "Contacts", ["Name"]),
+    ];
+
     /// <summary>An FTS5 query for rows containing <paramref name="text"/> anywhere: one quoted phrase.</summary>
     public static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Whether <paramref name="text"/> is long enough for a trigram index (counted in characters, not UTF-16 units).</summary>
+    public static bool Indexable(string text) => text.EnumerateRunes().Count() >= MinimumLength;
+
+    /// <summary>
+    /// Statements that create any missing index or trigger and then rebuild every index from its table. Idempotent.
+    /// Rebuilding matters because the rowids the indexes point at are not stable: VACUUM may renumber them, and a
+    /// migration that rebuilds a table renumbers them and drops its triggers.
+    /// </summary>
+    public static IEnumerable<string> EnsureStatements()
+    {
+        foreach (var (index, table, columns) in Indexes)
+        {
+            var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
+            var news = string.Join(", ", columns.Select(c => $"new.\"{c}\""));
+            var olds = string.Join(", ", columns.Select(c => $"old.\"{c}\""));
+            yield return $"""CREATE VIRTUAL TABLE IF NOT EXISTS "{index}" USING fts5({names}, content='{table}', tokenize='trigram');""";
+            yield return $"""
+                CREATE TRIGGER IF NOT EXISTS "{index}_insert" AFTER INSERT ON "{table}" BEGIN
+                    INSERT INTO "{index}"(rowid, {names}) VALUES (new.rowid, {news});
+                END;
+                """;
+            yield return $"""
+                CREATE TRIGGER IF NOT EXISTS "{index}_delete" AFTER DELETE ON "{table}" BEGIN
+                    INSERT INTO "{index}"("{index}", rowid, {names}) VALUES ('delete', old.rowid, {olds});
+                END;
+                """;
+            yield return $"""
+                CREATE TRIGGER IF NOT EXISTS "{index}_update" AFTER UPDATE OF {names} ON "{table}" BEGIN
+                    INSERT INTO "{index}"("{index}", rowid, {names}) VALUES ('delete', old.rowid, {olds});
+                    INSERT INTO "{index}"(rowid, {names}) VALUES (new.rowid, {news});
+                END;
+                """;
+            yield return $"""INSERT INTO "{index}"("{index}") VALUES ('rebuild');""";
+        }
+    }
+
+    public static IEnumerable<string> DropStatements()
+    {
+        foreach (var (index, _, _) in Indexes)
+        {
+            foreach (var trigger in new[] { "insert", "delete", "update" }) yield return $"""DROP TRIGGER IF EXISTS "{index}_{trigger}";""";
+            yield return $"""DROP TABLE IF EXISTS "{index}";""";
+        }
+    }
+
+    /// <summary>On SQLite, makes sure the indexes and their triggers exist and match their tables (see <see cref="EnsureStatements"/>).</summary>
+    public static async Task EnsureAsync(DbContext db, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in EnsureStatements()) await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

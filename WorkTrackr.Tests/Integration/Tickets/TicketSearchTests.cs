@@ -1,3 +1,5 @@
+using WorkTrackr.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Identity;
@@ -182,7 +184,42 @@ public abstract class TicketSearchTests<TApp>(TApp app) : IAsyncLifetime where T
     }
 }
 
-public sealed class SqliteTicketSearchTests(SqliteTenantApp app) : TicketSearchTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
+public sealed class SqliteTicketSearchTests(SqliteTenantApp app) : TicketSearchTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>
+{
+    private readonly SqliteTenantApp app = app;
+
+    [Fact]
+    public async Task Full_text_indexes_that_lost_their_triggers_or_rows_are_repaired_as_at_start_up()
+    {
+        // What a migration rebuilding the table would leave: no trigger, and a row the index never saw.
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{TextSearch.Tickets}_insert\";");
+            db.Tickets.Add(new Ticket { Number = "R-000001", Title = "Quokka enclosure gate", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var before = await SearchTitlesAsync("quokka");
+
+        await using (var db = app.Factory.CreateDbContext(null)) await TextSearch.EnsureAsync(db);
+
+        Assert.Empty(before);
+        Assert.Equal(["Quokka enclosure gate"], await SearchTitlesAsync("quokka"));
+        // The trigger is back: the next ticket is indexed as it is written.
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            db.Tickets.Add(new Ticket { Number = "R-000002", Title = "Quokka feeding rota", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(2, (await SearchTitlesAsync("quokka")).Count);
+    }
+
+    private async Task<List<string>> SearchTitlesAsync(string text)
+    {
+        await using var scope = await app.Factory.SignedInScopeAsync(app.A.Users[Roles.Dispatcher]);
+        var found = await scope.ServiceProvider.GetRequiredService<TicketSearch>().SearchAsync(new TicketQuery { View = TicketView.All, Text = text });
+        return found.Value!.Items.Select(i => i.Title).ToList();
+    }
+}
 
 [Trait("Provider", "Postgres")]
 public sealed class PostgresTicketSearchTests(PostgresTenantApp app) : TicketSearchTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;

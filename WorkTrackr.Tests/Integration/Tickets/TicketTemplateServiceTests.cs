@@ -99,6 +99,12 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         Assert.Equal(("Inspection", template.Version), (unchanged.Input.Name, unchanged.Version));
         Assert.Equal(CustomFieldType.Number, Assert.Single(unchanged.Input.Fields).Type);
 
+        // A saved field listed twice (a tampered or stale form) is refused: one key, one field.
+        var twice = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        twice.Input.Fields.Add(FieldInput.From(twice.Input.Fields[0].ToDefinition("rooms")));
+        Assert.Equal(["This field is not in the template as saved. Reload the template."],
+            (await Designer(s => s.SaveAsync(template.Id, twice.Input, twice.Version))).Errors["Fields[1].Label"]);
+
         var noOptions = await Designer(s => s.SaveAsync(null, new TemplateInput { Name = "Survey", Fields = [Field("Kind", CustomFieldType.Select)] }, null));
         Assert.Equal(["A select field needs at least one option, one per line."], noOptions.Errors["Fields[0].Options"]);
     }

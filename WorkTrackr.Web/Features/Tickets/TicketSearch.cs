@@ -134,7 +134,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
     private static async Task<IQueryable<Ticket>> MatchingTextAsync(WorkTrackrDbContext db, IQueryable<Ticket> tickets, string text,
         CancellationToken cancellationToken)
     {
-        if (db.Database.IsSqlite() && text.Length >= TextSearch.MinimumLength)
+        if (db.Database.IsSqlite() && TextSearch.Indexable(text))
         {
             var phrase = TextSearch.Phrase(text);
             var ticketIds = db.Database.SqlQueryRaw<Guid>(

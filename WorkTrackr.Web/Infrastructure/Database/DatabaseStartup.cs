@@ -12,7 +12,8 @@ public static class DatabaseStartup
     public const string MigrateSwitch = "--migrate";
 
     /// <summary>
-    /// Applies pending migrations (unless <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and,
+    /// Applies pending migrations and brings SQLite's full-text indexes in line with their tables (unless
+    /// <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and,
     /// when <c>Seed:DemoData</c> is true and the database has no organisation yet, adds the demo data.
     /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, IConfiguration configuration, bool migrateOnly = false)
@@ -30,6 +31,7 @@ public static class DatabaseStartup
                 logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync();
             }
+            await TextSearch.EnsureAsync(db);
         }
 
         var roleManager = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

@@ -16,8 +16,9 @@ public sealed class PlannerStatistics(IServiceProvider services, ILogger<Planner
 
     public static async Task RefreshAsync(WorkTrackrDbContext db, CancellationToken cancellationToken = default)
     {
-        // 0x10002: analyse every table that needs it, not only those this connection has queried.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        // 0x10002: analyse every table that needs it, not only those this connection has queried. The analysis limit
+        // samples large tables instead of reading them whole, so writers are not held up for long.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -111,14 +111,15 @@ public sealed class TicketTemplateService(IDbContextFactory<WorkTrackrDbContext>
         var keys = saved.Keys.ToHashSet();
         var result = new List<CustomFieldDefinition>();
         var liveLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.Ordinal); // a saved key may appear once: twice would break every reader
         for (var i = 0; i < edited.Count; i++)
         {
             var field = edited[i];
             var prefix = $"Fields[{i}]";
             CustomFieldDefinition? before = null;
-            if (field.Key is { } key && !saved.TryGetValue(key, out before))
+            if (field.Key is { } key && (!saved.TryGetValue(key, out before) || !seen.Add(key)))
             {
-                errors[prefix + ".Label"] = ["This field is not in the template any more. Reload the template."];
+                errors[prefix + ".Label"] = ["This field is not in the template as saved. Reload the template."];
                 continue;
             }
             if (before is null && field.Removed) continue; // added and taken out again before saving: nothing to keep
