@@ -86,6 +86,7 @@ services.AddScoped<SlaSettings>();
 services.AddScoped<DispatchCalendar>();
 services.AddHostedService<PlannerStatistics>();
 services.AddScoped<ContactLookup>();
+services.AddScoped<ContactService>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

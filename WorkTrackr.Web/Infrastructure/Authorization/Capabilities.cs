@@ -17,6 +17,8 @@ public static class Capabilities
     public const string ManageTickets = nameof(ManageTickets);
     public const string ViewCalendar = nameof(ViewCalendar);
     public const string ViewContacts = nameof(ViewContacts);
+    /// <summary>Create, edit, deactivate and delete contacts.</summary>
+    public const string ManageContacts = nameof(ManageContacts);
     public const string ViewCatalog = nameof(ViewCatalog);
     public const string ViewCustomerServices = nameof(ViewCustomerServices);
     public const string ViewInvoices = nameof(ViewInvoices);
@@ -35,6 +37,7 @@ public static class Capabilities
         [ManageTickets] = Office,
         [ViewCalendar] = Staff,
         [ViewContacts] = Office,
+        [ManageContacts] = Office,
         [ViewCatalog] = Office,
         [ViewCustomerServices] = Office,
         [ViewInvoices] = [Roles.Admin, Roles.Manager],

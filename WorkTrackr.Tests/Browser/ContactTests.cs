@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkTrackr.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class ContactTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_dispatcher_adds_a_contact_after_fixing_its_email_and_finds_it_in_the_list()
+    {
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "contacts");
+        await page.GetByTestId("new-contact").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New contact" })).ToBeVisibleAsync();
+
+        await page.GetByTestId("contact-name").FillAsync("Bluebell Veterinary");
+        await page.GetByTestId("contact-email").FillAsync("reception@bluebell");
+        await page.GetByTestId("contact-phone").FillAsync("+1 (212) 555-0147");
+        await page.GetByTestId("save-contact").ClickAsync();
+
+        // Refused beside the field, and nothing typed is lost.
+        await Expect(page.Locator(".field:has([data-testid=contact-email]) .field-error")).ToHaveTextAsync("Enter an email address like name@example.com.");
+        await Expect(page.GetByTestId("contact-name")).ToHaveValueAsync("Bluebell Veterinary");
+        await page.GetByTestId("contact-email").FillAsync("reception@bluebell.test");
+        await page.GetByTestId("save-contact").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/contacts/[0-9a-f-]{36}$"));
+        await Expect(page.GetByTestId("contact-title")).ToHaveTextAsync("Bluebell Veterinary");
+        await Expect(page.GetByTestId("contact-tabs")).ToContainTextAsync("reception@bluebell.test");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contacts", Exact = true }).First.ClickAsync();
+        await page.GetByTestId("contact-search").FillAsync("bluebell");
+        await page.GetByTestId("contact-search").PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=contact-grid] a.cell-title")).ToHaveTextAsync(["Bluebell Veterinary"]);
+    }
+}

@@ -1,0 +1,202 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Features.Contacts;
+
+/// <summary>
+/// The organisation's contacts. A contact with history (tickets, CRM events, services, invoices) is deactivated rather
+/// than deleted; a delete that history would block is refused with the reason. Stale edits come back as conflicts.
+/// </summary>
+public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+{
+    public const int MaxPageSize = 200;
+    public const int HistoryLength = 100;
+
+    public async Task<Result<ContactResults>> SearchAsync(ContactQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactResults>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contacts = db.Contacts.AsNoTracking();
+        contacts = query.Status switch
+        {
+            ContactStatusFilter.Active => contacts.Where(c => c.IsActive),
+            ContactStatusFilter.Inactive => contacts.Where(c => !c.IsActive),
+            _ => contacts,
+        };
+        if (query.Kind is { } kind) contacts = contacts.Where(c => c.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(query.Text)) contacts = Matching(db, contacts, query.Text.Trim());
+
+        var total = await contacts.CountAsync(cancellationToken);
+        var d = query.Descending;
+        var sorted = query.Sort switch
+        {
+            ContactSort.Email => d ? contacts.OrderByDescending(c => c.Email) : contacts.OrderBy(c => c.Email),
+            ContactSort.Created => d ? contacts.OrderByDescending(c => c.CreatedAt) : contacts.OrderBy(c => c.CreatedAt),
+            _ => d ? contacts.OrderByDescending(c => c.Name) : contacts.OrderBy(c => c.Name),
+        };
+        var items = await sorted.ThenBy(c => c.Id)
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, c.Phone, c.IsActive, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return Result<ContactResults>.Ok(new ContactResults(items, total));
+    }
+
+    public async Task<Result<ContactDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactDetails>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null) return Result<ContactDetails>.From(Result.NotFound("The contact"));
+        var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
+        return Result<ContactDetails>.Ok(new ContactDetails(contact.Id, contact.Version, ContactInput.From(contact), contact.IsActive,
+            contact.CreatedAt, tickets, events, services, invoices));
+    }
+
+    /// <summary>The contact's tickets, CRM events, services and invoices (or one kind of them), newest first.</summary>
+    public async Task<Result<IReadOnlyList<ContactHistoryItem>>> HistoryAsync(Guid id, ContactHistoryKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<IReadOnlyList<ContactHistoryItem>>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Contacts.AnyAsync(c => c.Id == id, cancellationToken)) return Result<IReadOnlyList<ContactHistoryItem>>.From(Result.NotFound("The contact"));
+
+        var items = new List<ContactHistoryItem>();
+        if (kind is null or ContactHistoryKind.Ticket)
+            items.AddRange((await db.Tickets.AsNoTracking().Where(t => t.ContactId == id).OrderByDescending(t => t.CreatedAt).Take(HistoryLength)
+                .Select(t => new { t.Id, t.CreatedAt, t.Number, t.Title, t.Status }).ToListAsync(cancellationToken))
+                .Select(t => new ContactHistoryItem(ContactHistoryKind.Ticket, t.Id, t.CreatedAt, $"{t.Number} {t.Title}", t.Status.ToString())));
+        if (kind is null or ContactHistoryKind.CrmEvent)
+            items.AddRange((await db.CrmEvents.AsNoTracking().Where(e => e.ContactId == id).OrderByDescending(e => e.StartsAt).Take(HistoryLength)
+                .Select(e => new { e.Id, e.StartsAt, e.Title, e.Type, e.Status }).ToListAsync(cancellationToken))
+                .Select(e => new ContactHistoryItem(ContactHistoryKind.CrmEvent, e.Id, e.StartsAt, e.Title, $"{e.Type} · {e.Status}")));
+        if (kind is null or ContactHistoryKind.Service)
+            items.AddRange((await db.CustomerServices.AsNoTracking().Where(s => s.ContactId == id).OrderByDescending(s => s.CreatedAt).Take(HistoryLength)
+                .Select(s => new { s.Id, s.CreatedAt, Product = s.Product!.Name, s.Quantity, s.RenewalDate, s.BillingCycle }).ToListAsync(cancellationToken))
+                .Select(s => new ContactHistoryItem(ContactHistoryKind.Service, s.Id, s.CreatedAt, $"{s.Quantity} × {s.Product}",
+                    $"{s.BillingCycle}{(s.RenewalDate is { } r ? ", renews " + r.ToString("d MMM yyyy", CultureInfo.CurrentCulture) : "")}")));
+        if (kind is null or ContactHistoryKind.Invoice)
+            items.AddRange((await db.Invoices.AsNoTracking().Where(i => i.ContactId == id).OrderByDescending(i => i.IssueDate).Take(HistoryLength)
+                .Select(i => new { i.Id, i.IssueDate, i.Number, i.Status }).ToListAsync(cancellationToken))
+                .Select(i => new ContactHistoryItem(ContactHistoryKind.Invoice, i.Id, i.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.Number, i.Status.ToString())));
+        return Result<IReadOnlyList<ContactHistoryItem>>.Ok(items.OrderByDescending(i => i.At).ThenBy(i => i.Id).Take(HistoryLength).ToList());
+    }
+
+    public async Task<Result<Guid>> CreateAsync(ContactInput input, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageContacts)) return Result<Guid>.From(Result.Forbidden());
+        if (Validate(input) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = new Contact { Name = "" };
+        Apply(contact, input);
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<Guid>.Ok(contact.Id);
+    }
+
+    /// <summary>Saves an edit made from <paramref name="expectedVersion"/>; if someone saved the contact since, nothing is written.</summary>
+    public async Task<Result> UpdateAsync(Guid id, ContactInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
+        if (Validate(input) is { Count: > 0 } errors) return Result.Invalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null) return Result.NotFound("The contact");
+        if (contact.Version != expectedVersion) return Result.Conflict();
+        Apply(contact, input);
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>An inactive contact leaves the pickers and the default list; its history stays as it is.</summary>
+    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null) return Result.NotFound("The contact");
+        contact.IsActive = active;
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>Deletes a contact without history. One with history is refused, saying what it has.</summary>
+    public async Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null) return Result.NotFound("The contact");
+        var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
+        var history = new[] { (tickets, "ticket"), (events, "CRM event"), (services, "service"), (invoices, "invoice") }
+            .Where(h => h.Item1 > 0).Select(h => $"{h.Item1} {h.Item2}{(h.Item1 == 1 ? "" : "s")}").ToList();
+        if (history.Count > 0)
+            return Result.Invalid("", $"{contact.Name} has {string.Join(", ", history)}, so it cannot be deleted. Deactivate it instead: it leaves the lists and pickers, and its history stays.");
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    private static IQueryable<Contact> Matching(WorkTrackrDbContext db, IQueryable<Contact> contacts, string text)
+    {
+        var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        if (db.Database.IsNpgsql())
+            return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\") || EF.Functions.ILike(c.Email!, pattern, @"\") || EF.Functions.ILike(c.Phone!, pattern, @"\"));
+        if (TextSearch.Indexable(text))
+        {
+            var named = db.Database.SqlQueryRaw<Guid>(
+                $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}",
+                TextSearch.Phrase(text));
+            return contacts.Where(c => named.Contains(c.Id) || EF.Functions.Like(c.Email!, pattern, @"\") || EF.Functions.Like(c.Phone!, pattern, @"\"));
+        }
+        return contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.Email!, pattern, @"\") || EF.Functions.Like(c.Phone!, pattern, @"\"));
+    }
+
+    private static async Task<(int Tickets, int Events, int Services, int Invoices)> CountHistoryAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken) =>
+        (await db.Tickets.CountAsync(t => t.ContactId == id, cancellationToken),
+         await db.CrmEvents.CountAsync(e => e.ContactId == id, cancellationToken),
+         await db.CustomerServices.CountAsync(s => s.ContactId == id, cancellationToken),
+         await db.Invoices.CountAsync(i => i.ContactId == id, cancellationToken));
+
+    private static Dictionary<string, string[]> Validate(ContactInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        foreach (var failure in results)
+            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ContactInput.Name)] = ["Give the contact a name."];
+        return errors;
+    }
+
+    private static void Apply(Contact contact, ContactInput input)
+    {
+        contact.Kind = input.Kind;
+        contact.Name = input.Name.Trim();
+        contact.Email = Blank(input.Email);
+        contact.Phone = Blank(input.Phone);
+        contact.BillingAddress = Blank(input.BillingAddress);
+        contact.ServiceAddress = Blank(input.ServiceAddress);
+        contact.Notes = Blank(input.Notes);
+    }
+
+    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
