@@ -8,6 +8,7 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Components;
 using WorkTrackr.Web.Features.Calendar;
+using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Dashboard;
@@ -87,6 +88,7 @@ services.AddScoped<DispatchCalendar>();
 services.AddHostedService<PlannerStatistics>();
 services.AddScoped<ContactLookup>();
 services.AddScoped<ContactService>();
+services.AddScoped<ProductService>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

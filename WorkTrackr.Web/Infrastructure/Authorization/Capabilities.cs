@@ -20,6 +20,8 @@ public static class Capabilities
     /// <summary>Create, edit, deactivate and delete contacts.</summary>
     public const string ManageContacts = nameof(ManageContacts);
     public const string ViewCatalog = nameof(ViewCatalog);
+    /// <summary>Create, edit, deactivate and delete products.</summary>
+    public const string ManageCatalog = nameof(ManageCatalog);
     public const string ViewCustomerServices = nameof(ViewCustomerServices);
     public const string ViewInvoices = nameof(ViewInvoices);
     public const string ManageOrganisation = nameof(ManageOrganisation);
@@ -39,6 +41,7 @@ public static class Capabilities
         [ViewContacts] = Office,
         [ManageContacts] = Office,
         [ViewCatalog] = Office,
+        [ManageCatalog] = Office,
         [ViewCustomerServices] = Office,
         [ViewInvoices] = [Roles.Admin, Roles.Manager],
         [ManageOrganisation] = [Roles.Admin],
