@@ -13,6 +13,7 @@ using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Onboarding;
+using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
@@ -89,6 +90,7 @@ services.AddHostedService<PlannerStatistics>();
 services.AddScoped<ContactLookup>();
 services.AddScoped<ContactService>();
 services.AddScoped<ProductService>();
+services.AddScoped<ContactServices>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

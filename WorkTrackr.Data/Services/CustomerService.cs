@@ -23,6 +23,11 @@ public class CustomerService : Entity, IOrganisationOwned, IConcurrencyVersioned
     public BillingCycle BillingCycle { get; set; } = BillingCycle.Monthly;
     /// <summary>A calendar date in the organisation's time zone.</summary>
     public DateOnly? RenewalDate { get; set; }
+    /// <summary>
+    /// The day of the month renewals aim for (see <see cref="Renewals"/>): set with the renewal date, so 31 January
+    /// renews to 28 February and then 31 March. Null on rows from before it existed, where the renewal date's day serves.
+    /// </summary>
+    public int? RenewalDay { get; set; }
     public string? Notes { get; set; }
     public bool IsActive { get; set; } = true;
     public Guid Version { get; set; }

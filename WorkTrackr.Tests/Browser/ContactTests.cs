@@ -35,4 +35,32 @@ public sealed class ContactTests(BrowserApp app)
         await page.GetByTestId("contact-search").PressAsync("Enter");
         await Expect(page.Locator("[data-testid=contact-grid] a.cell-title")).ToHaveTextAsync(["Bluebell Veterinary"]);
     }
+
+    [Fact]
+    public async Task A_new_contacts_service_shows_on_the_renewal_board()
+    {
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "contacts/new");
+        await page.GetByTestId("contact-name").FillAsync("Orchid Dental Studio");
+        await page.GetByTestId("save-contact").ClickAsync();
+        await Expect(page.GetByTestId("contact-title")).ToHaveTextAsync("Orchid Dental Studio");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Services (0)" }).ClickAsync();
+        await page.GetByTestId("add-service").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add service" })).ToBeVisibleAsync();
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("service-product").ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Offsite backup 1 TB" }).ClickAsync();
+        await page.GetByTestId("service-quantity").Locator("input").FillAsync("3");
+        // Today (UTC, which is today or tomorrow in New York): among the soonest the board lists for the next 30 days.
+        var renews = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var date = page.GetByTestId("service-renewal").Locator("input");
+        await date.FillAsync(renews);
+        await date.PressAsync("Tab");
+        await page.GetByTestId("save-service").ClickAsync();
+        await Expect(page.GetByTestId("contact-title")).ToHaveTextAsync("Orchid Dental Studio");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Services", Exact = true }).ClickAsync();
+        var due = page.Locator("[data-testid=renewal-board] [data-window=Within30]");
+        await Expect(due.GetByTestId("renewal-item").Filter(new() { HasText = "Orchid Dental Studio" })).ToContainTextAsync("3 × Offsite backup 1 TB");
+    }
 }

@@ -23,6 +23,8 @@ public static class Capabilities
     /// <summary>Create, edit, deactivate and delete products.</summary>
     public const string ManageCatalog = nameof(ManageCatalog);
     public const string ViewCustomerServices = nameof(ViewCustomerServices);
+    /// <summary>Add, change, renew and end customer services.</summary>
+    public const string ManageCustomerServices = nameof(ManageCustomerServices);
     public const string ViewInvoices = nameof(ViewInvoices);
     public const string ManageOrganisation = nameof(ManageOrganisation);
     public const string ViewResellers = nameof(ViewResellers);
@@ -43,6 +45,7 @@ public static class Capabilities
         [ViewCatalog] = Office,
         [ManageCatalog] = Office,
         [ViewCustomerServices] = Office,
+        [ManageCustomerServices] = Office,
         [ViewInvoices] = [Roles.Admin, Roles.Manager],
         [ManageOrganisation] = [Roles.Admin],
         [ViewResellers] = [Roles.PlatformAdmin, Roles.Reseller],

@@ -1,0 +1,202 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Services;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.TimeZones;
+
+namespace WorkTrackr.Web.Features.Services;
+
+/// <summary>
+/// Customer services: which contact uses which product, at what price, and when it renews. Renewal windows are counted
+/// from today in the user's time zone; values are quantity × price (the override, or the product's), per cycle.
+/// </summary>
+public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+    public const int BoardColumnLength = 8;
+
+    private DateOnly Today => TimeZones.Today(clock, currentUser.TimeZoneId);
+
+    public async Task<Result<ServiceResults>> SearchAsync(ServiceQuery query, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<ServiceResults>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var services = Filter(db, query);
+        var total = await services.CountAsync(cancellationToken);
+        var items = await Project(services.OrderBy(s => s.RenewalDate == null).ThenBy(s => s.RenewalDate).ThenBy(s => s.Id))
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
+        return Result<ServiceResults>.Ok(new ServiceResults(items, total));
+    }
+
+    public async Task<Result<ServiceListItem>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<ServiceListItem>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await Project(db.CustomerServices.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        return item is null ? Result<ServiceListItem>.From(Result.NotFound("The service")) : Result<ServiceListItem>.Ok(item);
+    }
+
+    /// <summary>The renewal board: overdue, and due within 30, 60 and 90 days, each with its count, value and soonest few.</summary>
+    public async Task<Result<IReadOnlyList<RenewalColumn>>> BoardAsync(CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<IReadOnlyList<RenewalColumn>>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var columns = new List<RenewalColumn>();
+        foreach (var window in Enum.GetValues<RenewalWindow>())
+        {
+            var services = Filter(db, new ServiceQuery { Window = window });
+            var totals = await services
+                .GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Value = g.Sum(s => (s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
+                .SingleOrDefaultAsync(cancellationToken);
+            var soonest = await Project(services.OrderBy(s => s.RenewalDate).ThenBy(s => s.Id)).Take(BoardColumnLength).ToListAsync(cancellationToken);
+            columns.Add(new RenewalColumn(window, totals?.Count ?? 0, Money.Round(totals?.Value ?? 0), soonest));
+        }
+        return Result<IReadOnlyList<RenewalColumn>>.Ok(columns);
+    }
+
+    public async Task<Result<Guid>> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result<Guid>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ValidateAsync(db, input, existing: null, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
+        var service = new CustomerService();
+        Apply(service, input);
+        db.CustomerServices.Add(service);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<Guid>.Ok(service.Id);
+    }
+
+    public async Task<Result> UpdateAsync(Guid id, ServiceInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.CustomerServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (service is null) return Result.NotFound("The service");
+        if (service.Version != expectedVersion) return Result.Conflict();
+        if (await ValidateAsync(db, input, service, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
+        Apply(service, input);
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the renewal date on by one billing cycle (keeping its day of the month where the month allows) and records
+    /// the renewal on the contact's timeline, in one transaction.
+    /// </summary>
+    public async Task<Result<DateOnly>> RenewAsync(Guid id, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result<DateOnly>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.CustomerServices.Include(s => s.Product).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (service is null) return Result<DateOnly>.From(Result.NotFound("The service"));
+        if (service.Version != expectedVersion) return Result<DateOnly>.From(Result.Conflict());
+        if (!service.IsActive) return Result<DateOnly>.From(Result.Invalid("", "This service has ended; reactivate it before renewing."));
+        if (service.RenewalDate is not { } current) return Result<DateOnly>.From(Result.Invalid("", "Set a renewal date first."));
+        if (Renewals.Next(current, service.BillingCycle, service.RenewalDay) is not { } next)
+            return Result<DateOnly>.From(Result.Invalid("", "A one-off service does not renew."));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        service.RenewalDay ??= current.Day;
+        service.RenewalDate = next;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.CrmEvents.Add(new CrmEvent
+        {
+            ContactId = service.ContactId,
+            Title = $"Renewed {service.Quantity} × {service.Product!.Name} until {next.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+            Type = CrmEventType.Task,
+            Status = CrmEventStatus.Done,
+            StartsAt = now,
+            EndsAt = now,
+            AssignedUserId = currentUser.UserId,
+        });
+        var saved = await SaveAsync(db, cancellationToken);
+        if (!saved.Succeeded) return Result<DateOnly>.From(saved);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<DateOnly>.Ok(next);
+    }
+
+    /// <summary>Ends a service (or restarts it): it leaves the board, and stays on the contact's history.</summary>
+    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.CustomerServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (service is null) return Result.NotFound("The service");
+        service.IsActive = active;
+        return await SaveAsync(db, cancellationToken);
+    }
+
+    private IQueryable<CustomerService> Filter(WorkTrackrDbContext db, ServiceQuery query)
+    {
+        var services = db.CustomerServices.AsNoTracking();
+        if (!query.IncludeEnded) services = services.Where(s => s.IsActive);
+        if (query.ContactId is { } contact) services = services.Where(s => s.ContactId == contact);
+        if (query.Window is { } window)
+        {
+            var (from, to) = RenewalWindows.Range(window, Today);
+            if (from is { } f) services = services.Where(s => s.RenewalDate >= f);
+            if (to is { } t) services = services.Where(s => s.RenewalDate <= t);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = "%" + query.Text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            services = db.Database.IsNpgsql()
+                ? services.Where(s => EF.Functions.ILike(s.Contact!.Name, pattern, @"\") || EF.Functions.ILike(s.Product!.Name, pattern, @"\"))
+                : services.Where(s => EF.Functions.Like(s.Contact!.Name, pattern, @"\") || EF.Functions.Like(s.Product!.Name, pattern, @"\"));
+        }
+        return services;
+    }
+
+    private static IQueryable<ServiceListItem> Project(IQueryable<CustomerService> services) => services.Select(s => new ServiceListItem(
+        s.Id, s.ContactId, s.Contact!.Name, s.ProductId, s.Product!.Name, s.Product.Unit, s.Quantity, s.PriceOverride ?? s.Product.Price,
+        s.PriceOverride != null, s.BillingCycle, s.RenewalDate, s.Notes, s.IsActive, s.Version));
+
+    /// <summary>The contact and product must be this organisation's and active, unless the service already had them.</summary>
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ServiceInput input, CustomerService? existing, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
+        foreach (var failure in results)
+            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        if (input.ContactId is { } contactId && contactId != existing?.ContactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.IsActive, cancellationToken))
+            errors[nameof(ServiceInput.ContactId)] = ["Choose a contact from the list."];
+        if (input.ProductId is { } productId && productId != existing?.ProductId && !await db.Products.AnyAsync(p => p.Id == productId && p.IsActive, cancellationToken))
+            errors[nameof(ServiceInput.ProductId)] = ["Choose an active product from the list."];
+        if (input.BillingCycle != BillingCycle.OneOff && input.RenewalDate is null)
+            errors[nameof(ServiceInput.RenewalDate)] = ["A recurring service needs its next renewal date."];
+        return errors;
+    }
+
+    private static void Apply(CustomerService service, ServiceInput input)
+    {
+        service.ContactId = input.ContactId!.Value;
+        service.ProductId = input.ProductId!.Value;
+        service.Quantity = input.Quantity;
+        service.PriceOverride = input.PriceOverride is { } price ? Money.Round(price) : null;
+        service.BillingCycle = input.BillingCycle;
+        // A date the user sets is the new anchor for month-end renewals.
+        if (service.RenewalDate != input.RenewalDate) service.RenewalDay = input.RenewalDate?.Day;
+        service.RenewalDate = input.RenewalDate;
+        service.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+    }
+
+    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result.Conflict();
+        }
+    }
+}
