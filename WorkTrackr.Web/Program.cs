@@ -11,6 +11,7 @@ using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Contacts;
+using WorkTrackr.Web.Features.Crm;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Onboarding;
 using WorkTrackr.Web.Features.Services;
@@ -91,6 +92,7 @@ services.AddScoped<ContactLookup>();
 services.AddScoped<ContactService>();
 services.AddScoped<ProductService>();
 services.AddScoped<ContactServices>();
+services.AddScoped<CrmEventService>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

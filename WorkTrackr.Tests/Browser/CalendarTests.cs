@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.TimeZones;
@@ -19,18 +20,19 @@ public sealed class CalendarTests(BrowserApp app)
     private static ILocator Appointment(IPage page, string number) =>
         page.Locator($"[data-testid=dispatch-calendar] .rz-event:has([data-ticket='{number}'])");
 
+    /// <summary>The demo organisation, and the dispatcher's zone: their own, else their organisation's, as the app shows them.</summary>
+    private async Task<(Guid OrganisationId, Guid DispatcherId, string Zone)> DemoAsync()
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        var organisation = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName);
+        var dispatcher = await db.Users.SingleAsync(u => u.Email == "dispatcher@northwind.test");
+        return (organisation.Id, dispatcher.Id, dispatcher.TimeZoneId ?? organisation.TimeZoneId);
+    }
+
     /// <summary>A ticket of the demo organisation, unassigned, today from <paramref name="hour"/> for an hour where the dispatcher is.</summary>
     private async Task<(Guid Id, string Zone)> ScheduleTodayAsync(string number, int hour)
     {
-        Guid organisationId;
-        string zone;
-        await using (var db = app.Factory.CreateDbContext(null))
-        {
-            var organisation = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName);
-            organisationId = organisation.Id;
-            // The person's own zone, else their organisation's: what the app shows them.
-            zone = (await db.Users.SingleAsync(u => u.Email == "dispatcher@northwind.test")).TimeZoneId ?? organisation.TimeZoneId;
-        }
+        var (organisationId, _, zone) = await DemoAsync();
         var today = TimeZones.Today(TimeProvider.System, zone).ToDateTime(TimeOnly.MinValue);
         var ticket = new Ticket
         {
@@ -84,5 +86,39 @@ public sealed class CalendarTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New ticket" })).ToBeVisibleAsync();
         await Expect(page.Locator("input[name=start]")).ToHaveValueAsync(new Regex(" 20:00$"));
         await Expect(page.Locator("input[name=end]")).ToHaveValueAsync(new Regex(" 21:00$"));
+    }
+
+    [Fact]
+    public async Task A_dispatcher_drags_a_crm_event_to_another_day()
+    {
+        var (organisationId, dispatcherId, zone) = await DemoAsync();
+        var today = TimeZones.Today(TimeProvider.System, zone);
+        var call = new CrmEvent
+        {
+            Title = "Drag me call", Type = CrmEventType.Call, AssignedUserId = dispatcherId,
+            StartsAt = TimeZones.ToUtc(today.ToDateTime(new TimeOnly(10, 0)), zone)!.Value,
+            EndsAt = TimeZones.ToUtc(today.ToDateTime(new TimeOnly(10, 30)), zone)!.Value,
+        };
+        await using (var db = app.Factory.CreateDbContext(organisationId))
+        {
+            call.ContactId = (await db.Contacts.FirstAsync()).Id;
+            db.CrmEvents.Add(call);
+            await db.SaveChangesAsync();
+        }
+        // Another day of the same week, so both are on screen in the week view (Sunday to Saturday).
+        var day = (int)today.DayOfWeek;
+        var target = day < 6 ? day + 1 : day - 1;
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "crm");
+        var appointment = page.Locator("[data-testid=crm-calendar] .rz-event:has([data-event='Drag me call'])");
+        await Expect(appointment).ToBeVisibleAsync();
+
+        await appointment.DragToAsync(page.Locator("[data-testid=crm-calendar] .rz-week-view-content .rz-slots").Nth(target).Locator("> .rz-slot").Nth((10 - 6) * 2));
+
+        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("“Drag me call” moved to");
+        await using var check = app.Factory.CreateDbContext(organisationId);
+        var stored = await check.CrmEvents.SingleAsync(e => e.Id == call.Id);
+        var local = TimeZones.ToLocal(stored.StartsAt, zone);
+        Assert.Equal((today.AddDays(target - day), new TimeOnly(10, 0)), (DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)));
+        Assert.Equal(TimeSpan.FromMinutes(30), stored.EndsAt - stored.StartsAt);
     }
 }

@@ -13,9 +13,9 @@ public sealed class SignInTests(BrowserApp app)
 
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
-        { "admin@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "Products", "Services", "Invoices", "Admin"] },
-        { "manager@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "Products", "Services", "Invoices"] },
-        { "dispatcher@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "Products", "Services"] },
+        { "admin@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices", "Admin"] },
+        { "manager@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices"] },
+        { "dispatcher@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services"] },
         { "tech1@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar"] },
         { "reseller@brightpartners.test", "Reseller portal", ["Resellers"] },
         { "platform@worktrackr.test", "Platform administration", ["Resellers", "Admin"] },

@@ -14,6 +14,7 @@ public static class Navigation
         new("Tickets", "confirmation_number", "tickets", Capabilities.ViewTickets),
         new("Calendar", "calendar_month", "calendar", Capabilities.ViewCalendar),
         new("Contacts", "contacts", "contacts", Capabilities.ViewContacts),
+        new("CRM calendar", "event_note", "crm", Capabilities.ViewContacts),
         new("Products", "inventory_2", "products", Capabilities.ViewCatalog),
         new("Services", "support_agent", "services", Capabilities.ViewCustomerServices),
         new("Invoices", "receipt_long", "invoices", Capabilities.ViewInvoices),

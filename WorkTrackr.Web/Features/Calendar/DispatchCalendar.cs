@@ -19,14 +19,15 @@ public sealed class DispatchCalendar(IDbContextFactory<WorkTrackrDbContext> dbFa
 {
     /// <summary>
     /// The tickets and CRM events of <paramref name="userId"/> that overlap [<paramref name="startUtc"/>,
-    /// <paramref name="endUtc"/>), leaving out <paramref name="exceptTicketId"/> (the ticket being moved). Closed tickets
-    /// and cancelled events do not hold time.
+    /// <paramref name="endUtc"/>), leaving out <paramref name="exceptTicketId"/> or <paramref name="exceptEventId"/> (what
+    /// is being moved). Closed tickets and cancelled events do not hold time.
     /// </summary>
     public async Task<Result<IReadOnlyList<Booking>>> OverlapsAsync(Guid userId, DateTime startUtc, DateTime endUtc, Guid? exceptTicketId = null,
-        CancellationToken cancellationToken = default)
+        Guid? exceptEventId = null, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ManageTickets)) return Result<IReadOnlyList<Booking>>.From(Result.Forbidden());
-        if (await team.FindAssignableAsync(userId, cancellationToken) is null) return Result<IReadOnlyList<Booking>>.Ok([]);
+        // Only people of this organisation: anyone else's time is none of its business.
+        if (!(await team.NamesAsync(cancellationToken)).ContainsKey(userId)) return Result<IReadOnlyList<Booking>>.Ok([]);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tickets = await db.Tickets.AsNoTracking()
             .Where(t => t.AssignedUserId == userId && t.Id != exceptTicketId && t.Status != TicketStatus.Closed
@@ -34,7 +35,7 @@ public sealed class DispatchCalendar(IDbContextFactory<WorkTrackrDbContext> dbFa
             .Select(t => new Booking(BookingKind.Ticket, t.Id, t.Number + " " + t.Title, t.ScheduledStart!.Value, t.ScheduledEnd!.Value))
             .ToListAsync(cancellationToken);
         var events = await db.CrmEvents.AsNoTracking()
-            .Where(e => e.AssignedUserId == userId && e.Status != CrmEventStatus.Cancelled && e.StartsAt < endUtc && e.EndsAt > startUtc)
+            .Where(e => e.AssignedUserId == userId && e.Id != exceptEventId && e.Status != CrmEventStatus.Cancelled && e.StartsAt < endUtc && e.EndsAt > startUtc)
             .Select(e => new Booking(BookingKind.CrmEvent, e.Id, e.Title, e.StartsAt, e.EndsAt))
             .ToListAsync(cancellationToken);
         return Result<IReadOnlyList<Booking>>.Ok([.. tickets.Concat(events).OrderBy(b => b.Start)]);
