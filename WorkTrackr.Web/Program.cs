@@ -93,6 +93,7 @@ services.AddScoped<ContactService>();
 services.AddScoped<ProductService>();
 services.AddScoped<ContactServices>();
 services.AddScoped<CrmEventService>();
+services.AddScoped<CalendarFeeds>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();
@@ -123,6 +124,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapWorkTrackrIdentityEndpoints();
 app.MapTicketEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -24,6 +24,11 @@ public class ApplicationUser : IdentityUser<Guid>, IHasTimestamps, ISoftDeletabl
     public Guid? ResellerId { get; set; }
     public Reseller? Reseller { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// SHA-256 (hex) of the secret in the person's calendar feed address; null when they have none. Only the hash is
+    /// kept, so a leaked database does not leak feeds; regenerating replaces it and kills the old address.
+    /// </summary>
+    public string? CalendarFeedTokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -47,6 +52,8 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
     {
         builder.Property(u => u.DisplayName).HasMaxLength(DataLimits.NameLength);
         builder.Property(u => u.TimeZoneId).HasMaxLength(DataLimits.TimeZoneLength);
+        builder.Property(u => u.CalendarFeedTokenHash).HasMaxLength(64);
+        builder.HasIndex(u => u.CalendarFeedTokenHash).IsUnique();
         builder.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Reseller).WithMany().HasForeignKey(u => u.ResellerId).OnDelete(DeleteBehavior.Restrict);
     }

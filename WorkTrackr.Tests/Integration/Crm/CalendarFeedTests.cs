@@ -1,0 +1,61 @@
+using System.Net;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Crm;
+using WorkTrackr.Web.Infrastructure;
+
+namespace WorkTrackr.Tests.Integration.Crm;
+
+/// <summary>The per-person iCalendar feed, fetched over HTTP as a calendar app would, without signing in.</summary>
+[Trait("Category", "Integration")]
+public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
+{
+    private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
+
+    private Task<T> AsAsync<T>(ApplicationUser user, Func<CalendarFeeds, Task<T>> action) => app.Factory.RunAsAsync(user, action);
+
+    private async Task<HttpResponseMessage> FetchAsync(string token) =>
+        await app.Factory.CreateClient().GetAsync(CalendarFeeds.PathFor(token));
+
+    [Fact]
+    public async Task A_feed_shows_the_holders_own_events_only_and_dies_when_regenerated_or_revoked()
+    {
+        var soon = DateTime.UtcNow.AddDays(2);
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            var contact = app.A.RowIds[typeof(Contact)];
+            db.CrmEvents.Add(new CrmEvent { Title = "Feed: my site visit", ContactId = contact, AssignedUserId = Dispatcher.Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
+            db.CrmEvents.Add(new CrmEvent { Title = "Feed: someone else's call", ContactId = contact, AssignedUserId = app.A.Users[Roles.Manager].Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
+            await db.SaveChangesAsync();
+        }
+
+        var first = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var response = await FetchAsync(first);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", body);
+        Assert.Contains("Feed: my site visit", body);
+        Assert.DoesNotContain("someone else", body);
+        Assert.True((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+
+        var second = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(second)).StatusCode);
+
+        Assert.True((await AsAsync(Dispatcher, f => f.RevokeAsync())).Succeeded);
+        Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(second)).StatusCode);
+        Assert.False((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+        Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("made-up-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Technicians_have_no_crm_feed()
+    {
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(app.A.Users[Roles.Technician], f => f.RegenerateAsync())).Status);
+    }
+}
