@@ -13,6 +13,7 @@ using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Crm;
 using WorkTrackr.Web.Features.Dashboard;
+using WorkTrackr.Web.Features.Imports;
 using WorkTrackr.Web.Features.Onboarding;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
@@ -94,6 +95,7 @@ services.AddScoped<ProductService>();
 services.AddScoped<ContactServices>();
 services.AddScoped<CrmEventService>();
 services.AddScoped<CalendarFeeds>();
+services.AddScoped<CsvImports>();
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

@@ -63,4 +63,29 @@ public sealed class ContactTests(BrowserApp app)
         var due = page.Locator("[data-testid=renewal-board] [data-window=Within30]");
         await Expect(due.GetByTestId("renewal-item").Filter(new() { HasText = "Orchid Dental Studio" })).ToContainTextAsync("3 × Offsite backup 1 TB");
     }
+
+    [Fact]
+    public async Task A_dispatcher_imports_a_csv_with_one_bad_row_and_gets_the_good_ones()
+    {
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "contacts");
+        await page.GetByTestId("import-contacts").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import contacts from CSV" })).ToBeVisibleAsync();
+        await new AppShell(page).WaitUntilInteractiveAsync();
+
+        var csv = "Name,Email\nWillow Pharmacy,orders@willow.test\nJuniper Gym,front-desk@juniper\nAspen Dental,hello@aspen.test\n";
+        await page.GetByTestId("csv-file").SetInputFilesAsync(new FilePayload { Name = "contacts.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+
+        await Expect(page.GetByTestId("import-summary")).ToContainTextAsync("3 rows: 2 ready to import, 1 with problems");
+        await Expect(page.Locator("[data-testid=import-preview] tr[data-line='3'] .problems")).ToHaveTextAsync("Email: Enter an email address like name@example.com.");
+        await Expect(page.GetByTestId("import-all")).ToBeDisabledAsync();
+        await page.GetByTestId("import-valid").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/contacts$"));
+        await page.GetByTestId("contact-search").FillAsync("willow");
+        await page.GetByTestId("contact-search").PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=contact-grid] a.cell-title")).ToHaveTextAsync(["Willow Pharmacy"]);
+        await page.GetByTestId("contact-search").FillAsync("juniper");
+        await page.GetByTestId("contact-search").PressAsync("Enter");
+        await Expect(page.GetByTestId("contacts-empty")).ToBeVisibleAsync();
+    }
 }
