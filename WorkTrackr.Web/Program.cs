@@ -127,6 +127,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapWorkTrackrIdentityEndpoints();
 app.MapTicketEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapExportEndpoints();
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -21,6 +22,31 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
     {
         if (!currentUser.Can(Capabilities.ViewCatalog)) return Result<ProductResults>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var products = Filter(db, query);
+        var total = await products.CountAsync(cancellationToken);
+        var items = await Sorted(products, query)
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(p => new ProductListItem(p.Id, p.Name, p.Category, p.Cost, p.Price, p.Unit, p.IsActive))
+            .ToListAsync(cancellationToken);
+        return Result<ProductResults>.Ok(new ProductResults(items, total));
+    }
+
+    /// <summary>Every product of the list's filter (no paging) as CSV.</summary>
+    public async Task<Result> ExportCsvAsync(ProductQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewCatalog)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Sorted(Filter(db, query), query).AsAsyncEnumerable();
+        await CsvExport.WriteAsync(writer, ["Name", "Category", "Cost", "Price", "Unit", "Margin %", "Active"], rows, p =>
+        [
+            p.Name, p.Category, p.Cost.ToString("0.00", CultureInfo.InvariantCulture), p.Price.ToString("0.00", CultureInfo.InvariantCulture), p.Unit,
+            Margins.Percent(p.Cost, p.Price)?.ToString("0.0", CultureInfo.InvariantCulture), p.IsActive ? "yes" : "no",
+        ], cancellationToken);
+        return Result.Ok();
+    }
+
+    private static IQueryable<Product> Filter(WorkTrackrDbContext db, ProductQuery query)
+    {
         var products = db.Products.AsNoTracking();
         products = query.Status switch
         {
@@ -35,8 +61,11 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
                 ? products.Where(p => EF.Functions.ILike(p.Name, pattern, @"\") || EF.Functions.ILike(p.Category!, pattern, @"\"))
                 : products.Where(p => EF.Functions.Like(p.Name, pattern, @"\") || EF.Functions.Like(p.Category!, pattern, @"\"));
         }
-        var total = await products.CountAsync(cancellationToken);
+        return products;
+    }
 
+    private static IQueryable<Product> Sorted(IQueryable<Product> products, ProductQuery query)
+    {
         // Amounts sort as doubles: SQLite keeps decimals as text and cannot order by them; the order is the same.
         var d = query.Descending;
         var sorted = query.Sort switch
@@ -50,11 +79,7 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
                 : products.OrderBy(p => p.Price == 0).ThenBy(p => p.Price == 0 ? 0 : ((double)p.Price - (double)p.Cost) / (double)p.Price),
             _ => d ? products.OrderByDescending(p => p.Name) : products.OrderBy(p => p.Name),
         };
-        var items = await sorted.ThenBy(p => p.Name).ThenBy(p => p.Id)
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
-            .Select(p => new ProductListItem(p.Id, p.Name, p.Category, p.Cost, p.Price, p.Unit, p.IsActive))
-            .ToListAsync(cancellationToken);
-        return Result<ProductResults>.Ok(new ProductResults(items, total));
+        return sorted.ThenBy(p => p.Name).ThenBy(p => p.Id);
     }
 
     public async Task<Result<ProductDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -23,17 +23,29 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     {
         if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactResults>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contacts = db.Contacts.AsNoTracking();
-        contacts = query.Status switch
-        {
-            ContactStatusFilter.Active => contacts.Where(c => c.IsActive),
-            ContactStatusFilter.Inactive => contacts.Where(c => !c.IsActive),
-            _ => contacts,
-        };
-        if (query.Kind is { } kind) contacts = contacts.Where(c => c.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(query.Text)) contacts = Matching(db, contacts, query.Text.Trim());
+        var contacts = Filter(db, query);
 
         var total = await contacts.CountAsync(cancellationToken);
+        var items = await Sorted(contacts, query)
+            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, c.Phone, c.IsActive, c.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return Result<ContactResults>.Ok(new ContactResults(items, total));
+    }
+
+    /// <summary>Every contact of the list's filter (no paging) as CSV.</summary>
+    public async Task<Result> ExportCsvAsync(ContactQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewContacts)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Sorted(Filter(db, query), query).AsAsyncEnumerable();
+        await CsvExport.WriteAsync(writer, ["Name", "Kind", "Email", "Phone", "Billing address", "Service address", "Notes", "Active"], rows,
+            c => [c.Name, c.Kind.ToString(), c.Email, c.Phone, c.BillingAddress, c.ServiceAddress, c.Notes, c.IsActive ? "yes" : "no"], cancellationToken);
+        return Result.Ok();
+    }
+
+    private static IQueryable<Contact> Sorted(IQueryable<Contact> contacts, ContactQuery query)
+    {
         var d = query.Descending;
         var sorted = query.Sort switch
         {
@@ -41,11 +53,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             ContactSort.Created => d ? contacts.OrderByDescending(c => c.CreatedAt) : contacts.OrderBy(c => c.CreatedAt),
             _ => d ? contacts.OrderByDescending(c => c.Name) : contacts.OrderBy(c => c.Name),
         };
-        var items = await sorted.ThenBy(c => c.Id)
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
-            .Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, c.Phone, c.IsActive, c.CreatedAt))
-            .ToListAsync(cancellationToken);
-        return Result<ContactResults>.Ok(new ContactResults(items, total));
+        return sorted.ThenBy(c => c.Id);
     }
 
     public async Task<Result<ContactDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -140,6 +148,19 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
+    }
+
+    private static IQueryable<Contact> Filter(WorkTrackrDbContext db, ContactQuery query)
+    {
+        var contacts = db.Contacts.AsNoTracking();
+        contacts = query.Status switch
+        {
+            ContactStatusFilter.Active => contacts.Where(c => c.IsActive),
+            ContactStatusFilter.Inactive => contacts.Where(c => !c.IsActive),
+            _ => contacts,
+        };
+        if (query.Kind is { } kind) contacts = contacts.Where(c => c.Kind == kind);
+        return string.IsNullOrWhiteSpace(query.Text) ? contacts : Matching(db, contacts, query.Text.Trim());
     }
 
     private static IQueryable<Contact> Matching(WorkTrackrDbContext db, IQueryable<Contact> contacts, string text)

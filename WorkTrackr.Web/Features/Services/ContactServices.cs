@@ -34,6 +34,21 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         return Result<ServiceResults>.Ok(new ServiceResults(items, total));
     }
 
+    /// <summary>Every service of the list's filter (no paging) as CSV.</summary>
+    public async Task<Result> ExportCsvAsync(ServiceQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = Project(Filter(db, query).OrderBy(s => s.RenewalDate == null).ThenBy(s => s.RenewalDate).ThenBy(s => s.Id)).AsAsyncEnumerable();
+        await CsvExport.WriteAsync(writer, ["Contact", "Product", "Quantity", "Unit price", "Billing cycle", "Renewal date", "Value", "Active", "Notes"], rows, s =>
+        [
+            s.ContactName, s.ProductName, s.Quantity.ToString(CultureInfo.InvariantCulture), s.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture),
+            s.BillingCycle.ToString(), s.RenewalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Value.ToString("0.00", CultureInfo.InvariantCulture),
+            s.IsActive ? "yes" : "no", s.Notes,
+        ], cancellationToken);
+        return Result.Ok();
+    }
+
     public async Task<Result<ServiceListItem>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<ServiceListItem>.From(Result.Forbidden());

@@ -1,0 +1,30 @@
+using CsvHelper;
+
+namespace WorkTrackr.Web.Infrastructure;
+
+/// <summary>Streams rows as CSV with a header line, one record per row, without holding them all in memory.</summary>
+public static class CsvExport
+{
+    public static async Task WriteAsync<T>(TextWriter writer, string[] header, IAsyncEnumerable<T> rows, Func<T, string?[]> fields, CancellationToken cancellationToken)
+    {
+        await using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        csv.WriteHeader(header);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var field in fields(row)) csv.WriteField(field ?? "");
+            await csv.EndRecordAsync(cancellationToken);
+        }
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-yyyyMMdd-HHmm.csv.</summary>
+    public static async Task<IResult> DownloadAsync(HttpContext context, string name, TimeProvider clock, Func<TextWriter, Task<Result>> write)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        var result = await write(writer);
+        if (!result.Succeeded) context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Results.Empty;
+    }
+}
