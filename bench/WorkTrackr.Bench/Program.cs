@@ -17,12 +17,19 @@ using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
-// Server-side timings of the ticket queries the pages run, from the service call to the rows, on data it makes itself:
-// one organisation with 100,000 tickets (2,000 of them scheduled in one month) and 20,000 contacts, per provider.
-// Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets [sqlite|postgres]...
-if (args.Length == 0 || args[0] != "tickets")
+// Server-side timings of the queries the pages run, from the service call to the rows, on data each benchmark makes
+// itself, per provider. Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets|crm [sqlite|postgres]...
+//   tickets: one organisation with 100,000 tickets (2,000 scheduled in one month) and 20,000 contacts;
+//   crm: one organisation with 50,000 contacts and 200,000 customer services.
+Func<DatabaseProvider, string, Task>? run = args.FirstOrDefault() switch
 {
-    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets [sqlite] [postgres]");
+    "tickets" => TicketBench.RunAsync,
+    "crm" => CrmBench.RunAsync,
+    _ => null,
+};
+if (run is null)
+{
+    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets|crm [sqlite] [postgres]");
     return 2;
 }
 var providers = args.Length > 1 ? args[1..] : ["sqlite", "postgres"];
@@ -31,7 +38,7 @@ foreach (var provider in providers)
     if (provider == "sqlite")
     {
         var folder = Directory.CreateTempSubdirectory("worktrackr-bench-").FullName;
-        try { await TicketBench.RunAsync(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")};Pooling=True"); }
+        try { await run(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "bench.db")};Pooling=True"); }
         finally
         {
             // BENCH_KEEP=1 leaves the database for a look at query plans (sqlite3 <path> 'EXPLAIN QUERY PLAN …').
@@ -42,7 +49,7 @@ foreach (var provider in providers)
     else
     {
         await using var server = await PostgresServer.StartAsync();
-        await TicketBench.RunAsync(DatabaseProvider.Postgres, await server.CreateDatabaseAsync("bench"));
+        await run(DatabaseProvider.Postgres, await server.CreateDatabaseAsync("bench"));
     }
 }
 return 0;
@@ -52,88 +59,34 @@ internal static class TicketBench
     private const int Tickets = 100_000;
     private const int Contacts = 20_000;
     private const int ScheduledInMonth = 2_000;
-    private const int Runs = 60;
-    private const int WarmUp = 5;
     private static readonly DateTime Month = new(2026, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public static async Task RunAsync(DatabaseProvider provider, string connectionString)
     {
         var name = provider.ToString().ToLowerInvariant();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:WorkTrackr"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection()
-            // BENCH_SQL=1 prints every SQL command EF sends, for reading plans.
-            .AddLogging(logging =>
-            {
-                if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
-                    logging.AddSimpleConsole().AddFilter((category, level) => category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information);
-            })
-            .AddSingleton(TimeProvider.System)
-            .AddWorkTrackrData(configuration, AppContext.BaseDirectory)
-            .AddScoped<CurrentUser>()
-            .AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>())
-            .AddScoped<TicketSearch>()
-            .BuildServiceProvider();
+        await using var services = BenchHost.Services(provider, connectionString, s => s.AddScoped<TicketSearch>());
 
         var watch = Stopwatch.StartNew();
         var organisationId = await SeedAsync(services);
         Console.WriteLine($"# {name}: seeded {Tickets:N0} tickets and {Contacts:N0} contacts in {watch.Elapsed.TotalSeconds:F1} s");
-        // A database in use has planner statistics: SQLite from the app's hourly PRAGMA optimize, PostgreSQL from
-        // autovacuum, which a freshly loaded bench database has not had time for.
-        await using (var db = new WorkTrackrDbContext(services.GetRequiredService<DbContextOptions<WorkTrackrDbContext>>(), FixedTenant.None))
-        {
-            if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
-            else await PlannerStatistics.RefreshAsync(db);
-        }
+        await BenchHost.SettleAsync(services, provider);
 
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
-            new Claim(ClaimTypes.Role, Roles.Dispatcher),
-            new Claim(WorkTrackrClaims.OrganisationId, organisationId.ToString()),
-            new Claim(WorkTrackrClaims.TimeZone, "America/New_York"),
-        ], "bench")));
+        await using var scope = BenchHost.SignedIn(services, organisationId);
         var search = scope.ServiceProvider.GetRequiredService<TicketSearch>();
 
         var firstPage = new TicketQuery { View = TicketView.AllOpen, Priorities = [TicketPriority.High, TicketPriority.Urgent], Sort = TicketSort.Risk };
-        Report("tickets.grid_first_page_p95_ms", name, await P95Async(async _ => (await search.SearchAsync(firstPage)).Value!.Items.Count));
+        Report("tickets.grid_first_page_p95_ms", name, await BenchHost.P95Async(async _ => (await search.SearchAsync(firstPage)).Value!.Items.Count));
 
         string[] words = ["printer", "boiler", "vpn", "T-0421", "warehouse", "filter", "server", "door"];
-        Report("tickets.search_p95_ms", name, await P95Async(async i =>
+        Report("tickets.search_p95_ms", name, await BenchHost.P95Async(async i =>
             (await search.SearchAsync(new TicketQuery { View = TicketView.All, Text = words[i % words.Length] })).Value!.Items.Count));
 
-        var month = await TimeAsync(async () => (await search.ScheduledAsync(Month, Month.AddMonths(1))).Value!.Count);
+        var month = await BenchHost.TimeAsync(async () => (await search.ScheduledAsync(Month, Month.AddMonths(1))).Value!.Count);
         Console.WriteLine($"RESULT tickets.calendar_month_ms provider={name} value={month.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets} returned={month.Rows}");
-        await services.DisposeAsync();
     }
 
     private static void Report(string figure, string provider, (double Ms, int Rows) result) =>
         Console.WriteLine($"RESULT {figure} provider={provider} value={result.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets}");
-
-    private static async Task<(double Ms, int Rows)> P95Async(Func<int, Task<int>> run)
-    {
-        var samples = new List<double>();
-        var rows = 0;
-        for (var i = 0; i < WarmUp + Runs; i++)
-        {
-            var (ms, count) = await TimeAsync(() => run(i));
-            rows = count;
-            if (i >= WarmUp) samples.Add(ms);
-        }
-        samples.Sort();
-        return (samples[(int)Math.Ceiling(samples.Count * 0.95) - 1], rows);
-    }
-
-    private static async Task<(double Ms, int Rows)> TimeAsync(Func<Task<int>> run)
-    {
-        var watch = Stopwatch.StartNew();
-        var rows = await run();
-        return (watch.Elapsed.TotalMilliseconds, rows);
-    }
 
     private static async Task<Guid> SeedAsync(IServiceProvider services)
     {

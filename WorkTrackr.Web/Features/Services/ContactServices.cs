@@ -62,16 +62,18 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
     {
         if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<IReadOnlyList<RenewalColumn>>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Values are summed as doubles: SQLite's decimal arithmetic runs row by row in .NET callbacks. A double sum of
+        // money stays exact to the cent at these sizes, and is rounded to cents once.
         var columns = new List<RenewalColumn>();
         foreach (var window in Enum.GetValues<RenewalWindow>())
         {
             var services = Filter(db, new ServiceQuery { Window = window });
             var totals = await services
                 .GroupBy(_ => 1)
-                .Select(g => new { Count = g.Count(), Value = g.Sum(s => (s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
+                .Select(g => new { Count = g.Count(), Value = g.Sum(s => (double)(s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
                 .SingleOrDefaultAsync(cancellationToken);
             var soonest = await Project(services.OrderBy(s => s.RenewalDate).ThenBy(s => s.Id)).Take(BoardColumnLength).ToListAsync(cancellationToken);
-            columns.Add(new RenewalColumn(window, totals?.Count ?? 0, Money.Round(totals?.Value ?? 0), soonest));
+            columns.Add(new RenewalColumn(window, totals?.Count ?? 0, Money.Round((decimal)(totals?.Value ?? 0)), soonest));
         }
         return Result<IReadOnlyList<RenewalColumn>>.Ok(columns);
     }

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Web.Infrastructure.Database;
+using WorkTrackr.Web.Infrastructure.Identity;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+/// <summary>What every benchmark shares: the app's data services on one provider, a signed-in scope, and the timers.</summary>
+internal static class BenchHost
+{
+    public const int Runs = 60;
+    public const int WarmUp = 5;
+
+    public static ServiceProvider Services(DatabaseProvider provider, string connectionString, Action<IServiceCollection> add)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:WorkTrackr"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection()
+            // BENCH_SQL=1 prints every SQL command EF sends, for reading plans.
+            .AddLogging(logging =>
+            {
+                if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
+                    logging.AddSimpleConsole().AddFilter((category, level) => category == DbLoggerCategory.Database.Command.Name && level >= LogLevel.Information);
+            })
+            .AddSingleton(TimeProvider.System)
+            .AddWorkTrackrData(configuration, AppContext.BaseDirectory)
+            .AddScoped<CurrentUser>()
+            .AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
+        add(services);
+        return services.BuildServiceProvider();
+    }
+
+    public static WorkTrackrDbContext Context(IServiceProvider services, Guid? organisationId) =>
+        new(services.GetRequiredService<DbContextOptions<WorkTrackrDbContext>>(), organisationId is { } id ? new FixedTenant(id) : FixedTenant.None);
+
+    /// <summary>
+    /// A database in use has planner statistics: SQLite from the app's hourly PRAGMA optimize, PostgreSQL from
+    /// autovacuum, which a freshly loaded bench database has not had time for.
+    /// </summary>
+    public static async Task SettleAsync(IServiceProvider services, DatabaseProvider provider)
+    {
+        await using var db = Context(services, null);
+        if (provider == DatabaseProvider.Postgres) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE;");
+        else await PlannerStatistics.RefreshAsync(db);
+    }
+
+    /// <summary>A scope whose current user is a dispatcher of the organisation, in New York.</summary>
+    public static AsyncServiceScope SignedIn(IServiceProvider services, Guid organisationId, Guid? userId = null)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, (userId ?? Guid.NewGuid()).ToString()),
+            new Claim(ClaimTypes.Role, Roles.Dispatcher),
+            new Claim(WorkTrackrClaims.OrganisationId, organisationId.ToString()),
+            new Claim(WorkTrackrClaims.TimeZone, "America/New_York"),
+        ], "bench")));
+        return scope;
+    }
+
+    public static async Task<(double Ms, int Rows)> P95Async(Func<int, Task<int>> run)
+    {
+        var samples = new List<double>();
+        var rows = 0;
+        for (var i = 0; i < WarmUp + Runs; i++)
+        {
+            var (ms, count) = await TimeAsync(() => run(i));
+            rows = count;
+            if (i >= WarmUp) samples.Add(ms);
+        }
+        samples.Sort();
+        return (samples[(int)Math.Ceiling(samples.Count * 0.95) - 1], rows);
+    }
+
+    public static async Task<(double Ms, int Rows)> TimeAsync(Func<Task<int>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        var rows = await run();
+        return (watch.Elapsed.TotalMilliseconds, rows);
+    }
+}
