@@ -87,6 +87,8 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
             builder.Entity<Ticket>().HasIndex(t => t.Number, "IX_Tickets_Number_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             builder.Entity<Ticket>().HasIndex(t => t.Title, "IX_Tickets_Title_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
             builder.Entity<Contact>().HasIndex(c => c.Name, "IX_Contacts_Name_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Contact>().HasIndex(c => c.Email, "IX_Contacts_Email_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+            builder.Entity<Contact>().HasIndex(c => c.Phone, "IX_Contacts_Phone_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
         }
     }
 

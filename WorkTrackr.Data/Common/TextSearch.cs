@@ -18,11 +18,14 @@ public static class TextSearch
     private static readonly (string Index, string Table, string[] Columns)[] Indexes =
     [
         (Tickets, "Tickets", ["Number", "Title"]),
-        (Contacts, "Contacts", ["Name"]),
+        (Contacts, "Contacts", ["Name", "Email", "Phone"]),
     ];
 
     /// <summary>An FTS5 query for rows containing <paramref name="text"/> anywhere: one quoted phrase.</summary>
     public static string Phrase(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The same, in one column only (FTS5's column filter).</summary>
+    public static string Phrase(string column, string text) => $"{column} : {Phrase(text)}";
 
     /// <summary>Whether <paramref name="text"/> is long enough for a trigram index (counted in characters, not UTF-16 units).</summary>
     public static bool Indexable(string text) => text.EnumerateRunes().Count() >= MinimumLength;

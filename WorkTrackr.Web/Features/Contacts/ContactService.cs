@@ -170,10 +170,11 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\") || EF.Functions.ILike(c.Email!, pattern, @"\") || EF.Functions.ILike(c.Phone!, pattern, @"\"));
         if (TextSearch.Indexable(text))
         {
-            var named = db.Database.SqlQueryRaw<Guid>(
+            // Name, email and phone are all in SQLite's trigram index (TextSearch).
+            var matching = db.Database.SqlQueryRaw<Guid>(
                 $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}",
                 TextSearch.Phrase(text));
-            return contacts.Where(c => named.Contains(c.Id) || EF.Functions.Like(c.Email!, pattern, @"\") || EF.Functions.Like(c.Phone!, pattern, @"\"));
+            return contacts.Where(c => matching.Contains(c.Id));
         }
         return contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.Email!, pattern, @"\") || EF.Functions.Like(c.Phone!, pattern, @"\"));
     }
