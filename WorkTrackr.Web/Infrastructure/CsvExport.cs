@@ -5,9 +5,15 @@ namespace WorkTrackr.Web.Infrastructure;
 /// <summary>Streams rows as CSV with a header line, one record per row, without holding them all in memory.</summary>
 public static class CsvExport
 {
+    /// <summary>
+    /// Fields that start like a spreadsheet formula (= + - @) are escaped, so a name typed or imported as
+    /// "=HYPERLINK(…)" is shown as text when the export is opened in Excel, not run.
+    /// </summary>
+    public static CsvWriterOptions Options { get; } = new() { Injection = CsvInjection.Escape };
+
     public static async Task WriteAsync<T>(TextWriter writer, string[] header, IAsyncEnumerable<T> rows, Func<T, string?[]> fields, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        await using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         csv.WriteHeader(header);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

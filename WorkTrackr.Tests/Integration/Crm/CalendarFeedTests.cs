@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Crm;
@@ -51,6 +52,32 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(second)).StatusCode);
         Assert.False((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("made-up-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_feed_stops_while_its_holders_organisation_is_suspended()
+    {
+        var token = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(token)).StatusCode);
+
+        await SetStatusAsync(WorkTrackr.Data.Organisations.OrganisationStatus.Suspended);
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(token)).StatusCode);
+        }
+        finally
+        {
+            await SetStatusAsync(WorkTrackr.Data.Organisations.OrganisationStatus.Active);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await FetchAsync(token)).StatusCode);
+    }
+
+    private async Task SetStatusAsync(WorkTrackr.Data.Organisations.OrganisationStatus status)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == app.A.Id);
+        organisation.Status = status;
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -87,6 +87,22 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     }
 
     [Fact]
+    public async Task Kinds_are_named_and_duplicates_are_found_whatever_the_letters_case()
+    {
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            db.Contacts.Add(new WorkTrackr.Data.Contacts.Contact { Name = "Émile Façades SA" });
+            await db.SaveChangesAsync();
+        }
+        var preview = (await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", Csv("Name,Kind\némile façades sa,Company\nKind Seven,7\nKind Both,\"Company,Individual\"\nKind Person,individual\n")))).Value!;
+
+        Assert.Equal("A contact with this name already exists.", string.Join(" ", preview.Rows[0].Errors));
+        Assert.Equal("Kind must be Company or Individual.", string.Join(" ", preview.Rows[1].Errors));
+        Assert.Equal("Kind must be Company or Individual.", string.Join(" ", preview.Rows[2].Errors));
+        Assert.True(preview.Rows[3].Valid);
+    }
+
+    [Fact]
     public async Task Products_import_with_numbers_checked_and_rounded()
     {
         var file = Csv("""

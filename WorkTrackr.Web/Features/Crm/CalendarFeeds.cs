@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Crm;
+using WorkTrackr.Data.Organisations;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Calendar;
@@ -57,8 +58,11 @@ public sealed class CalendarFeeds(IDbContextFactory<WorkTrackrDbContext> dbFacto
         if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var hash = Hash(token);
+        // The holder must still be allowed to see it: active, in an active organisation, in a role that views contacts.
+        var roles = Capabilities.RolesByCapability[Capabilities.ViewContacts];
         var holder = await db.Users.AsNoTracking()
-            .Where(u => u.CalendarFeedTokenHash == hash && u.IsActive && u.OrganisationId != null)
+            .Where(u => u.CalendarFeedTokenHash == hash && u.IsActive && u.Organisation != null && u.Organisation.Status == OrganisationStatus.Active)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .Select(u => new { u.Id, u.DisplayName, u.OrganisationId })
             .SingleOrDefaultAsync(cancellationToken);
         if (holder is null) return null;

@@ -50,18 +50,18 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
         var read = Read(kind, fileName, content);
         if (read.Error is not null) return Result<ImportPreview>.From(Result.Invalid("File", read.Error));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var names = read.Records.Select(r => r.GetValueOrDefault("name", "").Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToList();
+        // Names compared ignoring case in .NET: SQLite's lower() folds only ASCII letters, so "Émile" would slip past.
         var existing = kind == ImportKind.Contacts
-            ? await db.Contacts.Where(c => names.Contains(c.Name.ToLower())).Select(c => c.Name.ToLower()).ToListAsync(cancellationToken)
-            : await db.Products.Where(p => names.Contains(p.Name.ToLower())).Select(p => p.Name.ToLower()).ToListAsync(cancellationToken);
-        var taken = existing.ToHashSet();
-        var firstLine = new Dictionary<string, int>();
+            ? await db.Contacts.Select(c => c.Name).ToListAsync(cancellationToken)
+            : await db.Products.Select(p => p.Name).ToListAsync(cancellationToken);
+        var taken = existing.Select(n => n.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         var rows = new List<ImportRow>();
         foreach (var (line, values) in read.Records.Select((r, i) => (i + 2, r)))
         {
             var errors = kind == ImportKind.Contacts ? ContactErrors(values) : ProductErrors(values);
-            var name = values.GetValueOrDefault("name", "").Trim().ToLowerInvariant();
+            var name = values.GetValueOrDefault("name", "").Trim();
             if (name.Length > 0)
             {
                 if (taken.Contains(name)) errors.Add($"A {(kind == ImportKind.Contacts ? "contact" : "product")} with this name already exists.");
@@ -157,7 +157,7 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
     private static ContactInput ContactInputOf(IReadOnlyDictionary<string, string> values) => new()
     {
         Name = values.GetValueOrDefault("name", ""),
-        Kind = Enum.TryParse<ContactKind>(values.GetValueOrDefault("kind", ""), ignoreCase: true, out var kind) ? kind : ContactKind.Company,
+        Kind = KindOf(values.GetValueOrDefault("kind", "")) ?? ContactKind.Company,
         Email = values.GetValueOrDefault("email"),
         Phone = values.GetValueOrDefault("phone"),
         BillingAddress = values.GetValueOrDefault("billing address"),
@@ -165,11 +165,15 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
         Notes = values.GetValueOrDefault("notes"),
     };
 
+    /// <summary>Company or Individual by name only: Enum.TryParse would also take "7" or "Company,Individual".</summary>
+    private static ContactKind? KindOf(string text) =>
+        Enum.GetValues<ContactKind>().Select(k => (ContactKind?)k).FirstOrDefault(k => k.ToString()!.Equals(text.Trim(), StringComparison.OrdinalIgnoreCase));
+
     private static List<string> ContactErrors(IReadOnlyDictionary<string, string> values)
     {
         var errors = Annotations(ContactInputOf(values));
         if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("name"))) errors.Insert(0, "Name is missing.");
-        if (values.GetValueOrDefault("kind") is { Length: > 0 } kind && !Enum.TryParse<ContactKind>(kind, true, out _))
+        if (values.GetValueOrDefault("kind") is { Length: > 0 } kind && KindOf(kind) is null)
             errors.Add("Kind must be Company or Individual.");
         return errors.Distinct().ToList();
     }

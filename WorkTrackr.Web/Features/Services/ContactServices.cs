@@ -129,7 +129,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
             Type = CrmEventType.Task,
             Status = CrmEventStatus.Done,
             StartsAt = now,
-            EndsAt = now,
+            EndsAt = now.AddMinutes(15), // an event needs a length to be edited later
             AssignedUserId = currentUser.UserId,
         });
         var saved = await SaveAsync(db, cancellationToken);
@@ -156,6 +156,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         if (query.ContactId is { } contact) services = services.Where(s => s.ContactId == contact);
         if (query.Window is { } window)
         {
+            services = services.Where(s => s.BillingCycle != BillingCycle.OneOff); // a one-off never renews
             var (from, to) = RenewalWindows.Range(window, Today);
             if (from is { } f) services = services.Where(s => s.RenewalDate >= f);
             if (to is { } t) services = services.Where(s => s.RenewalDate <= t);
@@ -198,9 +199,10 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         service.Quantity = input.Quantity;
         service.PriceOverride = input.PriceOverride is { } price ? Money.Round(price) : null;
         service.BillingCycle = input.BillingCycle;
-        // A date the user sets is the new anchor for month-end renewals.
-        if (service.RenewalDate != input.RenewalDate) service.RenewalDay = input.RenewalDate?.Day;
-        service.RenewalDate = input.RenewalDate;
+        // A one-off does not renew. A date the user sets is the new anchor for month-end renewals.
+        var renewal = input.BillingCycle == BillingCycle.OneOff ? null : input.RenewalDate;
+        if (service.RenewalDate != renewal) service.RenewalDay = renewal?.Day;
+        service.RenewalDate = renewal;
         service.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
     }
 

@@ -71,7 +71,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = currentUser.TimeZoneId;
-        await using var csv = CsvWriter.Create(writer, options: null, leaveOpen: true);
+        await using var csv = CsvWriter.Create(writer, CsvExport.Options, leaveOpen: true);
         csv.WriteHeader(["Number", "Title", "Contact", "Status", "Priority", "Assignee", "Scheduled", "Created", "Resolution due", "SLA"]);
         var filtered = await FilterAsync(db, query, cancellationToken);
         await foreach (var row in Project(Sort(filtered, query)).AsAsyncEnumerable().WithCancellation(cancellationToken))
