@@ -43,5 +43,8 @@ public class CustomerServiceConfiguration : IEntityTypeConfiguration<CustomerSer
         builder.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.OrganisationId, s.RenewalDate });
+        // The renewal board reads a window of renewal dates and sums quantity × price: everything it needs is in this
+        // index, so counting a window never visits the table rows.
+        builder.HasIndex(s => new { s.OrganisationId, s.RenewalDate, s.IsActive, s.BillingCycle, s.Quantity, s.PriceOverride, s.ProductId }, "IX_CustomerServices_RenewalBoard");
     }
 }
