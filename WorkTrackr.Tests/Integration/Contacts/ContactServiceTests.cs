@@ -103,6 +103,22 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     }
 
     [Fact]
+    public async Task A_term_most_contacts_share_is_still_found_in_full()
+    {
+        // More hits than SQLite's search reads from its index: it scans instead, with the same answer.
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            db.Contacts.AddRange(Enumerable.Range(0, 5_100).Select(i => new WorkTrackr.Data.Contacts.Contact { Name = $"Broad {i:D5}", Email = $"desk{i}@broad-domain.test" }));
+            await db.SaveChangesAsync();
+        }
+
+        var found = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "BROAD-DOMAIN.test", Take = 3 }))).Value!;
+
+        Assert.Equal(5_100, found.Total);
+        Assert.Equal(["Broad 00000", "Broad 00001", "Broad 00002"], found.Items.Select(i => i.Name));
+    }
+
+    [Fact]
     public async Task The_timeline_merges_a_contacts_history_newest_first()
     {
         var id = await CreateAsync("Timeline Traders");

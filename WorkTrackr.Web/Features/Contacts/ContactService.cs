@@ -23,7 +23,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     {
         if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactResults>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contacts = Filter(db, query);
+        var contacts = await FilterAsync(db, query, cancellationToken);
 
         var total = await contacts.CountAsync(cancellationToken);
         var items = await Sorted(contacts, query)
@@ -38,7 +38,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     {
         if (!currentUser.Can(Capabilities.ViewContacts)) return Result.Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = Sorted(Filter(db, query), query).AsAsyncEnumerable();
+        var rows = Sorted(await FilterAsync(db, query, cancellationToken), query).AsAsyncEnumerable();
         await CsvExport.WriteAsync(writer, ["Name", "Kind", "Email", "Phone", "Billing address", "Service address", "Notes", "Active"], rows,
             c => [c.Name, c.Kind.ToString(), c.Email, c.Phone, c.BillingAddress, c.ServiceAddress, c.Notes, c.IsActive ? "yes" : "no"], cancellationToken);
         return Result.Ok();
@@ -150,7 +150,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         return Result.Ok();
     }
 
-    private static IQueryable<Contact> Filter(WorkTrackrDbContext db, ContactQuery query)
+    private static async Task<IQueryable<Contact>> FilterAsync(WorkTrackrDbContext db, ContactQuery query, CancellationToken cancellationToken)
     {
         var contacts = db.Contacts.AsNoTracking();
         contacts = query.Status switch
@@ -160,17 +160,23 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             _ => contacts,
         };
         if (query.Kind is { } kind) contacts = contacts.Where(c => c.Kind == kind);
-        return string.IsNullOrWhiteSpace(query.Text) ? contacts : Matching(db, contacts, query.Text.Trim());
+        return string.IsNullOrWhiteSpace(query.Text) ? contacts : await MatchingAsync(db, contacts, query.Text.Trim(), cancellationToken);
     }
 
-    private static IQueryable<Contact> Matching(WorkTrackrDbContext db, IQueryable<Contact> contacts, string text)
+    /// <summary>Above this many index hits, scanning the contacts with LIKE is cheaper than fetching every hit from the index.</summary>
+    private const int SqliteIndexHitsLimit = 5_000;
+
+    private static async Task<IQueryable<Contact>> MatchingAsync(WorkTrackrDbContext db, IQueryable<Contact> contacts, string text, CancellationToken cancellationToken)
     {
         var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
         if (db.Database.IsNpgsql())
             return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\") || EF.Functions.ILike(c.Email!, pattern, @"\") || EF.Functions.ILike(c.Phone!, pattern, @"\"));
-        if (TextSearch.Indexable(text))
+        // Name, email and phone are all in SQLite's trigram index (TextSearch). It pays for selective terms; a term
+        // most contacts share (a common email domain) is cheaper to scan, and counting index hits first takes a moment.
+        if (TextSearch.Indexable(text) && await db.Database.SqlQueryRaw<int>(
+                $"SELECT count(*) AS \"Value\" FROM \"{TextSearch.Contacts}\" WHERE \"{TextSearch.Contacts}\" MATCH {{0}}", TextSearch.Phrase(text))
+                .SingleAsync(cancellationToken) <= SqliteIndexHitsLimit)
         {
-            // Name, email and phone are all in SQLite's trigram index (TextSearch).
             var matching = db.Database.SqlQueryRaw<Guid>(
                 $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}",
                 TextSearch.Phrase(text));
