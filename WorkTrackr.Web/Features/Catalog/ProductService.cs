@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Catalog;
@@ -112,7 +111,7 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (product is null) return Result.NotFound("The product");
         if (product.Version != expectedVersion) return Result.Conflict();
         Apply(product, input);
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
@@ -122,7 +121,7 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null) return Result.NotFound("The product");
         product.IsActive = active;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>Deletes a product nobody uses; one in use is refused, saying where.</summary>
@@ -152,11 +151,7 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
 
     private static Dictionary<string, string[]> Validate(ProductInput input)
     {
-        var errors = new Dictionary<string, string[]>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var failure in results)
-            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        var errors = InputValidation.Errors(input);
         if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ProductInput.Name)] = ["Give the product a name."];
         if (string.IsNullOrWhiteSpace(input.Unit)) errors[nameof(ProductInput.Unit)] = ["Say what one quantity is, such as each, hour or month."];
         return errors;
@@ -171,16 +166,4 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
         product.Unit = input.Unit.Trim();
     }
 
-    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-    }
 }

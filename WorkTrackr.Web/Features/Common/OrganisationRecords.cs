@@ -41,7 +41,7 @@ public sealed class OrganisationRecords(IDbContextFactory<WorkTrackrDbContext> d
         if (entity is IConcurrencyVersioned versioned && expectedVersion is { } expected && versioned.Version != expected)
             return Result.Conflict();
         change(entity);
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>Deactivates records that history points at; deletes the others.</summary>
@@ -52,19 +52,7 @@ public sealed class OrganisationRecords(IDbContextFactory<WorkTrackrDbContext> d
         if (entity is null) return Result.NotFound();
         if (entity is ISoftDeletable soft) soft.IsActive = false;
         else db.Remove(entity);
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
-    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -117,7 +116,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (contact is null) return Result.NotFound("The contact");
         if (contact.Version != expectedVersion) return Result.Conflict();
         Apply(contact, input);
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>An inactive contact leaves the pickers and the default list; its history stays as it is.</summary>
@@ -128,7 +127,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null) return Result.NotFound("The contact");
         contact.IsActive = active;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>Deletes a contact without history. One with history is refused, saying what it has.</summary>
@@ -193,11 +192,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
 
     private static Dictionary<string, string[]> Validate(ContactInput input)
     {
-        var errors = new Dictionary<string, string[]>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var failure in results)
-            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        var errors = InputValidation.Errors(input);
         if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ContactInput.Name)] = ["Give the contact a name."];
         return errors;
     }
@@ -213,18 +208,6 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         contact.Notes = Blank(input.Notes);
     }
 
-    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

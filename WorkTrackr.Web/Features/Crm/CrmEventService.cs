@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Crm;
@@ -67,24 +66,12 @@ public sealed class CrmEventService(IDbContextFactory<WorkTrackrDbContext> dbFac
         var input = edit(crmEvent);
         if (await ValidateAsync(db, input, crmEvent, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
         Apply(crmEvent, input);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     private async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, CrmEventInput input, CrmEvent? existing, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var failure in results)
-            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        var errors = InputValidation.Errors(input);
         if (string.IsNullOrWhiteSpace(input.Title)) errors[nameof(CrmEventInput.Title)] = ["Give the event a title."];
         if (input.EndsAt <= input.StartsAt) errors[nameof(CrmEventInput.EndsAt)] = ["The end must be after the start."];
         if (input.ContactId is { } contactId && contactId != existing?.ContactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.IsActive, cancellationToken))

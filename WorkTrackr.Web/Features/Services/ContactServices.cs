@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -99,7 +98,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         if (service.Version != expectedVersion) return Result.Conflict();
         if (await ValidateAsync(db, input, service, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
         Apply(service, input);
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     /// <summary>
@@ -132,7 +131,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
             EndsAt = now.AddMinutes(15), // an event needs a length to be edited later
             AssignedUserId = currentUser.UserId,
         });
-        var saved = await SaveAsync(db, cancellationToken);
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
         if (!saved.Succeeded) return Result<DateOnly>.From(saved);
         await transaction.CommitAsync(cancellationToken);
         return Result<DateOnly>.Ok(next);
@@ -146,7 +145,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         var service = await db.CustomerServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (service is null) return Result.NotFound("The service");
         service.IsActive = active;
-        return await SaveAsync(db, cancellationToken);
+        return await db.SaveOrConflictAsync(cancellationToken);
     }
 
     private IQueryable<CustomerService> Filter(WorkTrackrDbContext db, ServiceQuery query)
@@ -178,11 +177,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
     /// <summary>The contact and product must be this organisation's and active, unless the service already had them.</summary>
     private static async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ServiceInput input, CustomerService? existing, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        foreach (var failure in results)
-            foreach (var member in failure.MemberNames) errors.TryAdd(member, [failure.ErrorMessage!]);
+        var errors = InputValidation.Errors(input);
         if (input.ContactId is { } contactId && contactId != existing?.ContactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.IsActive, cancellationToken))
             errors[nameof(ServiceInput.ContactId)] = ["Choose a contact from the list."];
         if (input.ProductId is { } productId && productId != existing?.ProductId && !await db.Products.AnyAsync(p => p.Id == productId && p.IsActive, cancellationToken))
@@ -206,16 +201,4 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         service.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
     }
 
-    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result.Conflict();
-        }
-    }
 }

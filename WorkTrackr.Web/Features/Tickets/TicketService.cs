@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -208,11 +207,7 @@ public sealed class TicketService(
     private async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, TicketInput input, TicketTemplate? template,
         bool templateRequested, Ticket? existing, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var annotations = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), annotations, validateAllProperties: true);
-        foreach (var failure in annotations)
-            foreach (var member in failure.MemberNames) errors[member] = [failure.ErrorMessage!];
+        var errors = InputValidation.Errors(input);
 
         if (templateRequested && template is null) errors[nameof(TicketInput.TemplateId)] = ["Choose a template from the list."];
         if (input.ContactId is { } contactId && contactId != existing?.ContactId

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -57,11 +56,7 @@ public sealed class TicketTemplateService(IDbContextFactory<WorkTrackrDbContext>
             if (template.Version != expectedVersion) return Result<Guid>.From(Result.Conflict());
         }
 
-        var errors = new Dictionary<string, string[]>();
-        var annotations = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input), annotations, validateAllProperties: true);
-        foreach (var failure in annotations)
-            foreach (var member in failure.MemberNames) errors[member] = [failure.ErrorMessage!];
+        var errors = InputValidation.Errors(input);
         var name = input.Name.Trim();
         if (name.Length > 0 && await db.TicketTemplates.AnyAsync(t => t.Id != id && t.Name.ToLower() == name.ToLower(), cancellationToken))
             errors[nameof(TemplateInput.Name)] = ["Another template already has this name."];
@@ -75,15 +70,8 @@ public sealed class TicketTemplateService(IDbContextFactory<WorkTrackrDbContext>
         }
         template.Name = name;
         template.Fields = fields;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<Guid>.From(Result.Conflict());
-        }
-        return Result<Guid>.Ok(template.Id);
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        return saved.Succeeded ? Result<Guid>.Ok(template.Id) : Result<Guid>.From(saved);
     }
 
     /// <summary>An inactive template is no longer offered for new tickets; its tickets keep it and show its fields.</summary>
