@@ -35,3 +35,13 @@ public static class Saving
         }
     }
 }
+
+/// <summary>LIKE patterns for "contains" searches, with the escape character all of them use.</summary>
+public static class LikePattern
+{
+    public const string Escape = @"\";
+
+    /// <summary>%text% with the text's own % _ and \ taken literally.</summary>
+    public static string Containing(string text) =>
+        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+}

@@ -55,10 +55,10 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
         };
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = "%" + query.Text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            var pattern = LikePattern.Containing(query.Text.Trim());
             products = db.Database.IsNpgsql()
-                ? products.Where(p => EF.Functions.ILike(p.Name, pattern, @"\") || EF.Functions.ILike(p.Category!, pattern, @"\"))
-                : products.Where(p => EF.Functions.Like(p.Name, pattern, @"\") || EF.Functions.Like(p.Category!, pattern, @"\"));
+                ? products.Where(p => EF.Functions.ILike(p.Name, pattern, LikePattern.Escape) || EF.Functions.ILike(p.Category!, pattern, LikePattern.Escape))
+                : products.Where(p => EF.Functions.Like(p.Name, pattern, LikePattern.Escape) || EF.Functions.Like(p.Category!, pattern, LikePattern.Escape));
         }
         return products;
     }

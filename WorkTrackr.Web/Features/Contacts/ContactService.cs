@@ -167,9 +167,9 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
 
     private static async Task<IQueryable<Contact>> MatchingAsync(WorkTrackrDbContext db, IQueryable<Contact> contacts, string text, CancellationToken cancellationToken)
     {
-        var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        var pattern = LikePattern.Containing(text);
         if (db.Database.IsNpgsql())
-            return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\") || EF.Functions.ILike(c.Email!, pattern, @"\") || EF.Functions.ILike(c.Phone!, pattern, @"\"));
+            return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, LikePattern.Escape) || EF.Functions.ILike(c.Email!, pattern, LikePattern.Escape) || EF.Functions.ILike(c.Phone!, pattern, LikePattern.Escape));
         // Name, email and phone are all in SQLite's trigram index (TextSearch). It pays for selective terms; a term
         // most contacts share (a common email domain) is cheaper to scan, and counting index hits first takes a moment.
         if (TextSearch.Indexable(text) && await db.Database.SqlQueryRaw<int>(
@@ -181,7 +181,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
                 TextSearch.Phrase(text));
             return contacts.Where(c => matching.Contains(c.Id));
         }
-        return contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.Email!, pattern, @"\") || EF.Functions.Like(c.Phone!, pattern, @"\"));
+        return contacts.Where(c => EF.Functions.Like(c.Name, pattern, LikePattern.Escape) || EF.Functions.Like(c.Email!, pattern, LikePattern.Escape) || EF.Functions.Like(c.Phone!, pattern, LikePattern.Escape));
     }
 
     private static async Task<(int Tickets, int Events, int Services, int Invoices)> CountHistoryAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken) =>

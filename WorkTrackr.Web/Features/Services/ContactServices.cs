@@ -162,10 +162,10 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = "%" + query.Text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            var pattern = LikePattern.Containing(query.Text.Trim());
             services = db.Database.IsNpgsql()
-                ? services.Where(s => EF.Functions.ILike(s.Contact!.Name, pattern, @"\") || EF.Functions.ILike(s.Product!.Name, pattern, @"\"))
-                : services.Where(s => EF.Functions.Like(s.Contact!.Name, pattern, @"\") || EF.Functions.Like(s.Product!.Name, pattern, @"\"));
+                ? services.Where(s => EF.Functions.ILike(s.Contact!.Name, pattern, LikePattern.Escape) || EF.Functions.ILike(s.Product!.Name, pattern, LikePattern.Escape))
+                : services.Where(s => EF.Functions.Like(s.Contact!.Name, pattern, LikePattern.Escape) || EF.Functions.Like(s.Product!.Name, pattern, LikePattern.Escape));
         }
         return services;
     }

@@ -145,7 +145,7 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             return tickets.Where(t => ticketIds.Contains(t.Id) || (t.ContactId != null && contactIds.Contains(t.ContactId.Value)));
         }
 
-        var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        var pattern = LikePattern.Containing(text);
         // Ticket numbers are T- and digits; a term with any other character cannot be in one, so the number is not read.
         var inNumbers = text.All(c => c is 't' or 'T' or '-' || char.IsAsciiDigit(c));
         if (db.Database.IsNpgsql())
@@ -153,18 +153,18 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             // The matching contacts first, as a list: "ContactId = ANY(list)" reads the contact index and combines with
             // the trigram indexes, where "IN (subquery)" would make PostgreSQL scan every ticket. A term matching very
             // many contacts keeps the subquery.
-            var contacts = db.Contacts.Where(c => EF.Functions.ILike(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
+            var contacts = db.Contacts.Where(c => EF.Functions.ILike(c.Name, pattern, LikePattern.Escape)).Select(c => (Guid?)c.Id);
             var found = await contacts.Take(MaxContactsListed + 1).ToListAsync(cancellationToken);
             if (found.Count <= MaxContactsListed)
                 return inNumbers
-                    ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || found.Contains(t.ContactId))
-                    : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, @"\") || found.Contains(t.ContactId));
+                    ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, LikePattern.Escape) || EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || found.Contains(t.ContactId))
+                    : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || found.Contains(t.ContactId));
             return inNumbers
-                ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, @"\") || EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId))
-                : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, @"\") || contacts.Contains(t.ContactId));
+                ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, LikePattern.Escape) || EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || contacts.Contains(t.ContactId))
+                : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || contacts.Contains(t.ContactId));
         }
-        var named = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, @"\")).Select(c => (Guid?)c.Id);
-        return tickets.Where(t => EF.Functions.Like(t.Number, pattern, @"\") || EF.Functions.Like(t.Title, pattern, @"\") || named.Contains(t.ContactId));
+        var named = db.Contacts.Where(c => EF.Functions.Like(c.Name, pattern, LikePattern.Escape)).Select(c => (Guid?)c.Id);
+        return tickets.Where(t => EF.Functions.Like(t.Number, pattern, LikePattern.Escape) || EF.Functions.Like(t.Title, pattern, LikePattern.Escape) || named.Contains(t.ContactId));
     }
 
     /// <summary>Whether the query can only return open tickets, so "open before finished" orders nothing.</summary>
