@@ -72,6 +72,27 @@ public static class TextSearch
         }
     }
 
+    /// <summary>
+    /// The Ids of the rows of <paramref name="index"/>'s table that match the FTS5 <paramref name="query"/>, as a query to
+    /// compose with (it runs inside the outer query, which keeps its tenant filter).
+    /// </summary>
+    public static IQueryable<Guid> MatchingIds(DbContext db, string index, string query)
+    {
+        // Only our own index and table names go into the text (TableOf refuses others); the query is a parameter.
+        var sql = $"SELECT t.\"Id\" AS \"Value\" FROM \"{index}\" JOIN \"{TableOf(index)}\" AS t ON t.rowid = \"{index}\".rowid WHERE \"{index}\" MATCH {{0}}";
+        return db.Database.SqlQueryRaw<Guid>(sql, query);
+    }
+
+    /// <summary>How many rows of <paramref name="index"/> match the FTS5 <paramref name="query"/> (all organisations).</summary>
+    public static Task<int> CountAsync(DbContext db, string index, string query, CancellationToken cancellationToken)
+    {
+        _ = TableOf(index); // refuses anything but our own indexes
+        var sql = $"SELECT count(*) AS \"Value\" FROM \"{index}\" WHERE \"{index}\" MATCH {{0}}";
+        return db.Database.SqlQueryRaw<int>(sql, query).SingleAsync(cancellationToken);
+    }
+
+    private static string TableOf(string index) => Indexes.Single(i => i.Index == index).Table;
+
     /// <summary>On SQLite, makes sure the indexes and their triggers exist and match their tables (see <see cref="EnsureStatements"/>).</summary>
     public static async Task EnsureAsync(DbContext db, CancellationToken cancellationToken = default)
     {

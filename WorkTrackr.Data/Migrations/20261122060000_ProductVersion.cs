@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -9,22 +8,7 @@ namespace WorkTrackr.Data.Migrations;
 [Migration("20261122060000_ProductVersion")]
 public partial class ProductVersion : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.AddColumn<Guid>(name: "Version", table: "Products", nullable: false, defaultValue: Guid.Empty);
-        // Existing rows get a version of their own, as saves would have given them; the interceptor renews it from here on.
-        // EF stores a Guid on SQLite as upper-case text in the 8-4-4-4-12 form.
-        if (migrationBuilder.IsNpgsql())
-            migrationBuilder.Sql("UPDATE \"Products\" SET \"Version\" = gen_random_uuid();");
-        else
-            migrationBuilder.Sql("UPDATE \"Products\" SET \"Version\" = hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6));");
-    }
+    protected override void Up(MigrationBuilder migrationBuilder) => VersionColumn.Add(migrationBuilder, "Products");
 
-    protected override void Down(MigrationBuilder migrationBuilder)
-    {
-        if (migrationBuilder.IsSqlite())
-            migrationBuilder.Sql("ALTER TABLE \"Products\" DROP COLUMN \"Version\";");
-        else
-            migrationBuilder.DropColumn(name: "Version", table: "Products");
-    }
+    protected override void Down(MigrationBuilder migrationBuilder) => VersionColumn.Drop(migrationBuilder, "Products");
 }

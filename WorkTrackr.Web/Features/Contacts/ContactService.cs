@@ -172,13 +172,10 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             return contacts.Where(c => EF.Functions.ILike(c.Name, pattern, LikePattern.Escape) || EF.Functions.ILike(c.Email!, pattern, LikePattern.Escape) || EF.Functions.ILike(c.Phone!, pattern, LikePattern.Escape));
         // Name, email and phone are all in SQLite's trigram index (TextSearch). It pays for selective terms; a term
         // most contacts share (a common email domain) is cheaper to scan, and counting index hits first takes a moment.
-        if (TextSearch.Indexable(text) && await db.Database.SqlQueryRaw<int>(
-                $"SELECT count(*) AS \"Value\" FROM \"{TextSearch.Contacts}\" WHERE \"{TextSearch.Contacts}\" MATCH {{0}}", TextSearch.Phrase(text))
-                .SingleAsync(cancellationToken) <= SqliteIndexHitsLimit)
+        if (TextSearch.Indexable(text)
+            && await TextSearch.CountAsync(db, TextSearch.Contacts, TextSearch.Phrase(text), cancellationToken) <= SqliteIndexHitsLimit)
         {
-            var matching = db.Database.SqlQueryRaw<Guid>(
-                $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}",
-                TextSearch.Phrase(text));
+            var matching = TextSearch.MatchingIds(db, TextSearch.Contacts, TextSearch.Phrase(text));
             return contacts.Where(c => matching.Contains(c.Id));
         }
         return contacts.Where(c => EF.Functions.Like(c.Name, pattern, LikePattern.Escape) || EF.Functions.Like(c.Email!, pattern, LikePattern.Escape) || EF.Functions.Like(c.Phone!, pattern, LikePattern.Escape));

@@ -137,10 +137,8 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
         if (db.Database.IsSqlite() && TextSearch.Indexable(text))
         {
             var phrase = TextSearch.Phrase(text);
-            var ticketIds = db.Database.SqlQueryRaw<Guid>(
-                $"SELECT t.\"Id\" AS \"Value\" FROM \"{TextSearch.Tickets}\" JOIN \"Tickets\" AS t ON t.rowid = \"{TextSearch.Tickets}\".rowid WHERE \"{TextSearch.Tickets}\" MATCH {{0}}", phrase);
-            var contactIds = db.Database.SqlQueryRaw<Guid>(
-                $"SELECT c.\"Id\" AS \"Value\" FROM \"{TextSearch.Contacts}\" JOIN \"Contacts\" AS c ON c.rowid = \"{TextSearch.Contacts}\".rowid WHERE \"{TextSearch.Contacts}\" MATCH {{0}}", TextSearch.Phrase("Name", text));
+            var ticketIds = TextSearch.MatchingIds(db, TextSearch.Tickets, phrase);
+            var contactIds = TextSearch.MatchingIds(db, TextSearch.Contacts, TextSearch.Phrase("Name", text));
             // Contains on the non-null value: over a Guid? it becomes a correlated EXISTS, one index query per ticket.
             return tickets.Where(t => ticketIds.Contains(t.Id) || (t.ContactId != null && contactIds.Contains(t.ContactId.Value)));
         }
