@@ -83,12 +83,15 @@ public static class TextSearch
         return db.Database.SqlQueryRaw<Guid>(sql, query);
     }
 
-    /// <summary>How many rows of <paramref name="index"/> match the FTS5 <paramref name="query"/> (all organisations).</summary>
-    public static Task<int> CountAsync(DbContext db, string index, string query, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many rows of <paramref name="index"/> match the FTS5 <paramref name="query"/> (all organisations), counting
+    /// no further than <paramref name="limit"/>: enough to choose a plan without paying for every hit of a common term.
+    /// </summary>
+    public static Task<int> CountAsync(DbContext db, string index, string query, int limit, CancellationToken cancellationToken)
     {
         _ = TableOf(index); // refuses anything but our own indexes
-        var sql = $"SELECT count(*) AS \"Value\" FROM \"{index}\" WHERE \"{index}\" MATCH {{0}}";
-        return db.Database.SqlQueryRaw<int>(sql, query).SingleAsync(cancellationToken);
+        var sql = $"SELECT count(*) AS \"Value\" FROM (SELECT rowid FROM \"{index}\" WHERE \"{index}\" MATCH {{0}} LIMIT {{1}})";
+        return db.Database.SqlQueryRaw<int>(sql, query, limit).SingleAsync(cancellationToken);
     }
 
     private static string TableOf(string index) => Indexes.Single(i => i.Index == index).Table;

@@ -103,9 +103,10 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     }
 
     [Fact]
-    public async Task A_term_most_contacts_share_is_still_found_in_full()
+    public async Task A_term_most_contacts_share_is_found_and_its_count_stops_at_the_limit()
     {
-        // More hits than SQLite's search reads from its index: it scans instead, with the same answer.
+        // More hits than SQLite's search reads from its index: it scans instead, with the same answer; the count says
+        // "more than 1,000" rather than counting them all.
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
             db.Contacts.AddRange(Enumerable.Range(0, 5_100).Select(i => new WorkTrackr.Data.Contacts.Contact { Name = $"Broad {i:D5}", Email = $"desk{i}@broad-domain.test" }));
@@ -113,9 +114,14 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
         }
 
         var found = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "BROAD-DOMAIN.test", Take = 3 }))).Value!;
+        var lastListed = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "broad-domain.TEST", Skip = ContactService.SearchCountLimit - 1, Take = 2 }))).Value!;
+        var everyone = (await AsAsync(s => s.SearchAsync(new ContactQuery()))).Value!;
 
-        Assert.Equal(5_100, found.Total);
+        Assert.Equal((ContactService.SearchCountLimit, true), (found.Total, found.Capped));
         Assert.Equal(["Broad 00000", "Broad 00001", "Broad 00002"], found.Items.Select(i => i.Name));
+        Assert.Equal(["Broad 00999", "Broad 01000"], lastListed.Items.Select(i => i.Name));
+        Assert.False(everyone.Capped);
+        Assert.InRange(everyone.Total, 5_100, int.MaxValue); // the unfiltered list counts every contact
     }
 
     [Fact]

@@ -94,7 +94,8 @@ public sealed record ContactQuery
 
 public sealed record ContactListItem(Guid Id, string Name, ContactKind Kind, string? Email, string? Phone, bool IsActive, DateTime CreatedAt);
 
-public sealed record ContactResults(IReadOnlyList<ContactListItem> Items, int Total);
+/// <param name="Capped">More contacts match a search than <see cref="Total"/>, which stops at <see cref="ContactService.SearchCountLimit"/>.</param>
+public sealed record ContactResults(IReadOnlyList<ContactListItem> Items, int Total, bool Capped = false);
 
 public enum ContactHistoryKind { Ticket, CrmEvent, Service, Invoice }
 

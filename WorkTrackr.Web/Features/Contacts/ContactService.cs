@@ -17,6 +17,9 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
 {
     public const int MaxPageSize = 200;
     public const int HistoryLength = 100;
+    /// <summary>A search counts its matches only this far: nobody pages through more, and counting every contact that
+    /// shares an email domain would cost more than the page itself.</summary>
+    public const int SearchCountLimit = 1_000;
 
     public async Task<Result<ContactResults>> SearchAsync(ContactQuery query, CancellationToken cancellationToken = default)
     {
@@ -24,12 +27,15 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contacts = await FilterAsync(db, query, cancellationToken);
 
-        var total = await contacts.CountAsync(cancellationToken);
+        var searching = !string.IsNullOrWhiteSpace(query.Text);
+        var total = searching ? await contacts.Take(SearchCountLimit + 1).CountAsync(cancellationToken) : await contacts.CountAsync(cancellationToken);
+        var capped = searching && total > SearchCountLimit;
+        var skip = Math.Clamp(query.Skip, 0, capped ? SearchCountLimit : int.MaxValue);
         var items = await Sorted(contacts, query)
-            .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Skip(skip).Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, c.Phone, c.IsActive, c.CreatedAt))
             .ToListAsync(cancellationToken);
-        return Result<ContactResults>.Ok(new ContactResults(items, total));
+        return Result<ContactResults>.Ok(new ContactResults(items, capped ? SearchCountLimit : total, capped));
     }
 
     /// <summary>Every contact of the list's filter (no paging) as CSV.</summary>
@@ -173,7 +179,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         // Name, email and phone are all in SQLite's trigram index (TextSearch). It pays for selective terms; a term
         // most contacts share (a common email domain) is cheaper to scan, and counting index hits first takes a moment.
         if (TextSearch.Indexable(text)
-            && await TextSearch.CountAsync(db, TextSearch.Contacts, TextSearch.Phrase(text), cancellationToken) <= SqliteIndexHitsLimit)
+            && await TextSearch.CountAsync(db, TextSearch.Contacts, TextSearch.Phrase(text), SqliteIndexHitsLimit + 1, cancellationToken) <= SqliteIndexHitsLimit)
         {
             var matching = TextSearch.MatchingIds(db, TextSearch.Contacts, TextSearch.Phrase(text));
             return contacts.Where(c => matching.Contains(c.Id));
