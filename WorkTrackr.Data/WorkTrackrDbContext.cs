@@ -43,6 +43,7 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<InvoiceDocument> InvoiceDocuments => Set<InvoiceDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Pinned so the model never depends on how the context was created (identity options or not).</summary>

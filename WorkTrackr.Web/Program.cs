@@ -14,6 +14,7 @@ using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Crm;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Imports;
+using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Onboarding;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
@@ -23,6 +24,7 @@ using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Identity;
+using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -96,6 +98,8 @@ services.AddScoped<ContactServices>();
 services.AddScoped<CrmEventService>();
 services.AddScoped<CalendarFeeds>();
 services.AddScoped<CsvImports>();
+services.AddScoped<InvoiceService>();
+services.AddWorkTrackrJobs(builder.Configuration);
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();

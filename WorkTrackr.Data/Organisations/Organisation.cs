@@ -18,6 +18,10 @@ public class Organisation : Entity
     public string Currency { get; set; } = "USD";
     /// <summary>IANA time zone id; the default for its users.</summary>
     public string TimeZoneId { get; set; } = "UTC";
+    /// <summary>0–1: the tax rate new invoice lines start with.</summary>
+    public decimal DefaultTaxRate { get; set; }
+    /// <summary>Days from issue to due on new invoices.</summary>
+    public int PaymentTermsDays { get; set; } = 30;
 }
 
 public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -27,6 +31,10 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         builder.Property(o => o.Name).HasMaxLength(DataLimits.NameLength);
         builder.Property(o => o.Currency).HasMaxLength(DataLimits.CurrencyLength);
         builder.Property(o => o.TimeZoneId).HasMaxLength(DataLimits.TimeZoneLength);
+        builder.Property(o => o.DefaultTaxRate).HasPrecision(DataLimits.RatePrecision, DataLimits.RateScale).HasDefaultValue(0m);
+        // The default fills rows that existed before the column; the sentinel makes EF always send the value, so 0
+        // (due on receipt) is stored as 0 rather than replaced by the default.
+        builder.Property(o => o.PaymentTermsDays).HasDefaultValue(30).HasSentinel(int.MinValue);
         builder.HasIndex(o => o.Name);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WorkTrackr.Web.Infrastructure.Pdf;
 using WorkTrackr.Tests.Infrastructure;
 
 namespace WorkTrackr.Tests.Browser;
@@ -20,6 +21,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Factory = new WorkTrackrFactory(database, seedDemoData: true);
+        Factory.Settings["Jobs:Enabled"] = "true";
         BaseAddress = Factory.ServeOverHttp();
         Proxy = new TcpProxy(BaseAddress.Port);
         playwright = await Playwright.CreateAsync();
@@ -57,32 +59,4 @@ public sealed class BrowserApp : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Browser";
-}
-
-/// <summary>Debian's Chromium (Playwright's own browser download cannot work here; see STACK.md).</summary>
-public static class Chromium
-{
-    public const string PathVariable = "WORKTRACKR_CHROMIUM";
-
-    public static readonly string[] Arguments =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
-
-    public static string ExecutablePath()
-    {
-        var configured = Environment.GetEnvironmentVariable(PathVariable);
-        if (!string.IsNullOrEmpty(configured)) return configured;
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            foreach (var name in new[] { "chromium", "chromium-browser" })
-            {
-                var candidate = Path.Combine(folder, name);
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        throw new InvalidOperationException(
-            $"Chromium was not found on PATH. Run the README's test command (./test.sh), which installs it, or set {PathVariable}.");
-    }
 }

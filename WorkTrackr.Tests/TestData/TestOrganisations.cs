@@ -61,12 +61,13 @@ public static class TestOrganisations
         var crmEvent = new CrmEvent { Title = $"{name} call", Contact = contact, StartsAt = DateTime.UtcNow, EndsAt = DateTime.UtcNow.AddHours(1) };
         var service = new CustomerService { Contact = contact, Product = product, RenewalDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)) };
         var line = new InvoiceLine { Description = "Support", Quantity = 1, UnitPrice = 25 };
-        var invoice = new Invoice { Number = Invoice.FormatNumber(1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
+        var invoice = new Invoice { Number = Invoice.FormatNumber(2026, 1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
+        var document = new InvoiceDocument { Invoice = invoice, NextAttemptAt = DateTime.UtcNow };
         var audit = new AuditEntry { EntityType = nameof(Ticket), EntityId = ticket.Id.ToString(), At = DateTime.UtcNow, Action = AuditAction.Created };
         var activity = new TicketActivity { TicketId = ticket.Id, At = DateTime.UtcNow, Kind = TicketActivityKind.Created, Text = "Created" };
         var sla = new SlaTarget { Priority = TicketPriority.Urgent, ResponseMinutes = 30, ResolutionMinutes = 120 };
         var sequence = new NumberSequence { Name = NumberSequence.Tickets, LastValue = 1 };
-        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, audit, activity, sla, sequence);
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, audit, activity, sla, sequence);
         await data.SaveChangesAsync();
 
         return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
@@ -79,6 +80,7 @@ public static class TestOrganisations
             [typeof(CustomerService)] = service.Id,
             [typeof(Invoice)] = invoice.Id,
             [typeof(InvoiceLine)] = line.Id,
+            [typeof(InvoiceDocument)] = document.Id,
             [typeof(AuditEntry)] = audit.Id,
             [typeof(TicketActivity)] = activity.Id,
             [typeof(SlaTarget)] = sla.Id,

@@ -28,7 +28,7 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
     public static readonly Type[] OwnedTypes =
     [
         typeof(Contact), typeof(CrmEvent), typeof(Product), typeof(CustomerService), typeof(Ticket),
-        typeof(TicketTemplate), typeof(Invoice), typeof(InvoiceLine), typeof(AuditEntry),
+        typeof(TicketTemplate), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceDocument), typeof(AuditEntry),
         typeof(TicketActivity), typeof(SlaTarget), typeof(NumberSequence),
     ];
 

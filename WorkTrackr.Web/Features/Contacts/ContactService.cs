@@ -96,7 +96,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (kind is null or ContactHistoryKind.Invoice)
             items.AddRange((await db.Invoices.AsNoTracking().Where(i => i.ContactId == id).OrderByDescending(i => i.IssueDate).Take(HistoryLength)
                 .Select(i => new { i.Id, i.IssueDate, i.Number, i.Status }).ToListAsync(cancellationToken))
-                .Select(i => new ContactHistoryItem(ContactHistoryKind.Invoice, i.Id, i.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.Number, i.Status.ToString())));
+                .Select(i => new ContactHistoryItem(ContactHistoryKind.Invoice, i.Id, i.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.Number ?? "Draft invoice", i.Status.ToString())));
         return Result<IReadOnlyList<ContactHistoryItem>>.Ok(items.OrderByDescending(i => i.At).ThenBy(i => i.Id).Take(HistoryLength).ToList());
     }
 

@@ -26,6 +26,8 @@ public static class Capabilities
     /// <summary>Add, change, renew and end customer services.</summary>
     public const string ManageCustomerServices = nameof(ManageCustomerServices);
     public const string ViewInvoices = nameof(ViewInvoices);
+    /// <summary>Draft, issue, mark paid and void invoices.</summary>
+    public const string ManageInvoices = nameof(ManageInvoices);
     public const string ManageOrganisation = nameof(ManageOrganisation);
     public const string ViewResellers = nameof(ViewResellers);
     public const string ManagePlatform = nameof(ManagePlatform);
@@ -47,6 +49,7 @@ public static class Capabilities
         [ViewCustomerServices] = Office,
         [ManageCustomerServices] = Office,
         [ViewInvoices] = [Roles.Admin, Roles.Manager],
+        [ManageInvoices] = [Roles.Admin, Roles.Manager],
         [ManageOrganisation] = [Roles.Admin],
         [ViewResellers] = [Roles.PlatformAdmin, Roles.Reseller],
         [ManagePlatform] = [Roles.PlatformAdmin],

@@ -54,7 +54,7 @@ public sealed class DemoDataSeeder(
         roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var demo = new Organisation { Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York" };
+        var demo = new Organisation { Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York", DefaultTaxRate = 0.08m };
         db.Organisations.Add(demo);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -278,19 +278,31 @@ public sealed class DemoDataSeeder(
             };
         }));
 
+        // Issued invoices are numbered per year as issuing would have; their PDFs are queued for the job to render.
         var statuses = new[] { InvoiceStatus.Paid, InvoiceStatus.Paid, InvoiceStatus.Issued, InvoiceStatus.Overdue, InvoiceStatus.Draft, InvoiceStatus.Void };
+        var numbers = new Dictionary<int, int>();
         for (var i = 0; i < statuses.Length; i++)
         {
             var issued = today.AddDays(-15 * (statuses.Length - i));
+            var contact = faker.PickRandom(contacts);
+            var status = statuses[i];
             var invoice = new Invoice
             {
-                Number = Invoice.FormatNumber(i + 1),
-                ContactId = faker.PickRandom(contacts).Id,
+                ContactId = contact.Id,
                 IssueDate = issued,
                 DueDate = issued.AddDays(30),
-                Status = statuses[i],
+                Status = status,
                 CreatedAt = issued.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
             };
+            if (status != InvoiceStatus.Draft)
+            {
+                numbers[issued.Year] = numbers.GetValueOrDefault(issued.Year) + 1;
+                invoice.Number = Invoice.FormatNumber(issued.Year, numbers[issued.Year]);
+                (invoice.BillToName, invoice.BillToAddress) = (contact.Name, contact.BillingAddress);
+                if (status == InvoiceStatus.Paid) invoice.PaidOn = issued.AddDays(faker.Random.Int(3, 25));
+                if (status == InvoiceStatus.Void) (invoice.VoidedAt, invoice.VoidReason) = (now.AddDays(-3), "Billed to the wrong site; reissued.");
+                db.InvoiceDocuments.Add(new InvoiceDocument { Invoice = invoice, NextAttemptAt = now });
+            }
             invoice.Lines.AddRange(faker.PickRandom(products, faker.Random.Int(1, 4)).Select((p, position) => new InvoiceLine
             {
                 Position = position,
@@ -300,9 +312,11 @@ public sealed class DemoDataSeeder(
                 UnitPrice = p.Price,
                 TaxRate = 0.08m,
             }));
+            invoice.Recalculate();
             db.Invoices.Add(invoice);
         }
-        db.NumberSequences.Add(new NumberSequence { Name = NumberSequence.Invoices, LastValue = statuses.Length });
+        foreach (var (year, last) in numbers)
+            db.NumberSequences.Add(new NumberSequence { Name = Invoice.SeriesFor(year), LastValue = last });
     }
 
     private ApplicationUser AddUser(WorkTrackrDbContext db, string email, string displayName, string role, Guid? organisationId = null, Guid? resellerId = null)

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Web.Infrastructure.Pdf;
+
+namespace WorkTrackr.Tests.Integration.Invoicing;
+
+/// <summary>
+/// Issued invoices' PDFs, rendered by the job through headless Chromium and read back with poppler's pdftotext and
+/// pdfinfo, as a customer's PDF reader would.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
+{
+    private ApplicationUser Manager => app.A.Users[Roles.Manager];
+
+    private Task<T> AsAsync<T>(Func<InvoiceService, Task<T>> action) => app.Factory.RunAsAsync(Manager, action);
+
+    private async Task<(Guid Id, string Number)> IssueAsync(string customer, int lines)
+    {
+        Guid contactId;
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            var contact = new Contact { Name = customer, BillingAddress = "12 Quay Street\nBristol BS1 4DJ" };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            contactId = contact.Id;
+        }
+        var input = new InvoiceInput
+        {
+            ContactId = contactId,
+            PaymentTermsDays = 30,
+            Notes = "Bank transfer to 12-34-56 12345678, quoting the invoice number.",
+            Lines = Enumerable.Range(1, lines).Select(i => new InvoiceLineInput
+            {
+                Description = $"Maintenance visit {i}", Quantity = 1, UnitPrice = 10m + i % 7, TaxPercent = i % 2 == 0 ? 20 : 5,
+            }).ToList(),
+        };
+        var draft = await AsAsync(s => s.CreateDraftAsync(input));
+        var opened = (await AsAsync(s => s.GetAsync(draft.Value))).Value!;
+        var issued = await AsAsync(s => s.IssueAsync(opened.Id, opened.Version));
+        Assert.True(issued.Succeeded, issued.Message);
+        return (opened.Id, issued.Value!);
+    }
+
+    private async Task<int> SweepAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InvoicePdfWorker>().SweepAsync();
+    }
+
+    [Fact]
+    public async Task The_job_renders_an_issued_invoice_with_its_number_customer_and_total()
+    {
+        var (id, number) = await IssueAsync("Harbourside Dental", 3);
+        Assert.Equal(DocumentStatus.Pending, (await AsAsync(s => s.GetAsync(id))).Value!.Document.Status);
+
+        Assert.True(await SweepAsync() >= 1);
+
+        var details = (await AsAsync(s => s.GetAsync(id))).Value!;
+        Assert.Equal(DocumentStatus.Ready, details.Document.Status);
+        var pdf = (await AsAsync(s => s.DocumentAsync(id))).Value;
+        Assert.Equal($"{number}.pdf", pdf.FileName);
+        var text = await PdfToolAsync("pdftotext", pdf.Content, "-layout");
+        Assert.Contains(number, text);
+        Assert.Contains("Harbourside Dental", text);
+        Assert.Contains("12 Quay Street", text);
+        Assert.Contains(CurrencyFormat.Format(details.Totals.Gross, "GBP"), text);
+        Assert.Contains("Page 1 of 1", text);
+        Assert.Equal(0, await SweepAsync()); // nothing is rendered twice
+    }
+
+    [Fact]
+    public async Task A_long_invoice_breaks_across_pages_with_page_numbers_and_the_header_repeated()
+    {
+        var (id, _) = await IssueAsync("Long Ledger Ltd", 200);
+        await SweepAsync();
+
+        var pdf = (await AsAsync(s => s.DocumentAsync(id))).Value.Content;
+        var info = await PdfToolAsync("pdfinfo", pdf);
+        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim());
+        Assert.InRange(pages, 3, 12);
+        var text = await PdfToolAsync("pdftotext", pdf, "-layout");
+        Assert.Contains($"Page 2 of {pages}", text);
+        Assert.Contains($"Page {pages} of {pages}", text);
+        // Every page that continues the table starts with its header again.
+        var tablePages = text.Split('\f').Where(p => p.Contains("Maintenance visit", StringComparison.Ordinal)).ToList();
+        Assert.True(tablePages.Count >= 3, $"{tablePages.Count} pages hold lines");
+        Assert.All(tablePages, p => Assert.Contains("UNIT PRICE", p, StringComparison.OrdinalIgnoreCase));
+        var fonts = await PdfToolAsync("pdffonts", pdf);
+        Assert.All(fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0), l => Assert.Contains(" yes ", l)); // every font embedded
+    }
+
+    [Fact]
+    public async Task A_failed_render_is_retried_with_back_off_then_stays_failed_with_its_error()
+    {
+        var (id, _) = await IssueAsync("Broken Printer Co", 1);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var broken = new PdfRenderer(Options.Create(new PdfOptions { ChromiumPath = "/nonexistent/chromium" }), NullLogger<PdfRenderer>.Instance);
+        var worker = new InvoicePdfWorker(services.GetRequiredService<JobDatabase>(),
+            new InvoicePdf(services, services.GetRequiredService<ILoggerFactory>(), broken), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
+
+        var before = DateTime.UtcNow;
+        Assert.Equal(0, await worker.SweepAsync());
+        var retrying = await DocumentAsync(id);
+        Assert.Equal((WorkState.Pending, 1), (retrying.State, retrying.Attempts));
+        Assert.InRange(retrying.NextAttemptAt, before.AddSeconds(29), DateTime.UtcNow.AddSeconds(31));
+        Assert.Contains("nonexistent", retrying.LastError);
+        Assert.Equal(0, await worker.SweepAsync()); // backing off: not tried again yet
+
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+            await db.InvoiceDocuments.Where(d => d.InvoiceId == id).ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.Attempts, WorkQueue.MaxAttempts - 1).SetProperty(x => x.NextAttemptAt, DateTime.UtcNow.AddMinutes(-1)));
+        await worker.SweepAsync();
+        var failed = await DocumentAsync(id);
+        Assert.Equal((WorkState.Failed, WorkQueue.MaxAttempts), (failed.State, failed.Attempts));
+        Assert.Equal(DocumentStatus.Failed, (await AsAsync(s => s.GetAsync(id))).Value!.Document.Status);
+
+        // An Admin's "regenerate" puts it back with fresh attempts, and the real renderer succeeds.
+        Assert.True((await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result>(app.A.Users[Roles.Admin], s => s.RegenerateDocumentAsync(id))).Succeeded);
+        Assert.True(await SweepAsync() >= 1);
+        Assert.Equal(DocumentStatus.Ready, (await AsAsync(s => s.GetAsync(id))).Value!.Document.Status);
+    }
+
+    private async Task<WorkTrackr.Data.Invoicing.InvoiceDocument> DocumentAsync(Guid invoiceId)
+    {
+        await using var db = app.Factory.CreateDbContext(app.A.Id);
+        return await db.InvoiceDocuments.AsNoTracking().SingleAsync(d => d.InvoiceId == invoiceId);
+    }
+
+    private static async Task<string> PdfToolAsync(string tool, byte[] pdf, params string[] options)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"worktrackr-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var option in options) start.ArgumentList.Add(option);
+            start.ArgumentList.Add(file);
+            if (tool == "pdftotext") start.ArgumentList.Add("-");
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Services;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Jobs;
+
+namespace WorkTrackr.Tests.Integration.Invoicing;
+
+/// <summary>Invoices through the service the pages use, and the overdue sweep, on the real app and database.</summary>
+[Trait("Category", "Integration")]
+public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
+{
+    private ApplicationUser Manager => app.A.Users[Roles.Manager];
+
+    private Task<T> AsAsync<T>(Func<InvoiceService, Task<T>> action, ApplicationUser? user = null) =>
+        app.Factory.RunAsAsync(user ?? Manager, action);
+
+    private async Task<Guid> ContactAsync(Guid organisationId, string name, string? address = null)
+    {
+        await using var db = app.Factory.CreateDbContext(organisationId);
+        var contact = new Contact { Name = name, BillingAddress = address };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        return contact.Id;
+    }
+
+    private static InvoiceInput Input(Guid contactId, params (string Description, decimal Quantity, decimal Price, decimal TaxPercent)[] lines) => new()
+    {
+        ContactId = contactId,
+        PaymentTermsDays = 14,
+        Lines = lines.Select(l => new InvoiceLineInput { Description = l.Description, Quantity = l.Quantity, UnitPrice = l.Price, TaxPercent = l.TaxPercent }).ToList(),
+    };
+
+    private async Task<InvoiceDetails> DraftAsync(InvoiceInput input, ApplicationUser? user = null)
+    {
+        var created = await AsAsync(s => s.CreateDraftAsync(input), user);
+        Assert.True(created.Succeeded, created.Message);
+        return (await AsAsync(s => s.GetAsync(created.Value), user)).Value!;
+    }
+
+    [Fact]
+    public async Task Totals_come_from_lines_rounded_half_away_from_zero_and_are_kept_on_the_invoice()
+    {
+        var contact = await ContactAsync(app.A.Id, "Rounding Retail");
+        // 1.5 × 0.67 = 1.005 → 1.01 each line; tax 20 % of 1.01 = 0.202 → 0.20; a second rate gets its own band.
+        var draft = await DraftAsync(Input(contact, ("A", 1.5m, 0.67m, 20), ("B", 1.5m, 0.67m, 20), ("C", 1, 10, 5)));
+
+        Assert.Equal((12.02m, 0.90m, 12.92m), (draft.Totals.Net, draft.Totals.Tax, draft.Totals.Gross));
+        Assert.Equal([(0.05m, 10m, 0.50m), (0.2m, 2.02m, 0.40m)], draft.TaxBands.Select(b => (b.Rate, b.Net, b.Tax)));
+        Assert.Null(draft.Number);
+        Assert.Equal(DocumentStatus.None, draft.Document.Status);
+        var listed = (await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!;
+        Assert.Equal(12.92m, Assert.Single(listed.Items).Total);
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_refused_beside_their_fields_and_nothing_is_saved()
+    {
+        var contact = await ContactAsync(app.A.Id, "Validation Ventures");
+        var input = Input(contact, ("", 0, 5, 120));
+        var refused = await AsAsync(s => s.CreateDraftAsync(input));
+
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Equal(["Describe the line."], refused.Errors["Lines[0].Description"]);
+        Assert.Equal(["Enter a quantity above 0."], refused.Errors["Lines[0].Quantity"]);
+        Assert.Equal(["Enter a tax rate from 0 to 100 %."], refused.Errors["Lines[0].TaxPercent"]);
+        Assert.Empty((await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!.Items);
+    }
+
+    [Fact]
+    public async Task Issuing_numbers_dates_and_freezes_the_invoice_and_queues_its_pdf()
+    {
+        var contact = await ContactAsync(app.A.Id, "Freeze Frame Ltd", "1 High Street\nLeeds");
+        var draft = await DraftAsync(Input(contact, ("Call-out", 1, 80, 20)));
+
+        var issued = await AsAsync(s => s.IssueAsync(draft.Id, draft.Version));
+        Assert.True(issued.Succeeded, issued.Message);
+        Assert.Matches(@"^INV-\d{4}-\d{4}$", issued.Value);
+
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            var renamed = await db.Contacts.SingleAsync(c => c.Id == contact);
+            renamed.Name = "Renamed Afterwards";
+            renamed.BillingAddress = "Elsewhere";
+            await db.SaveChangesAsync();
+        }
+        var opened = (await AsAsync(s => s.GetAsync(draft.Id))).Value!;
+        Assert.Equal((InvoiceStatus.Issued, issued.Value), (opened.Status, opened.Number));
+        Assert.Equal(opened.IssueDate.AddDays(14), opened.DueDate);
+        Assert.Equal(("Freeze Frame Ltd", "1 High Street\nLeeds"), (opened.ContactName, opened.BillToAddress));
+        Assert.Equal(DocumentStatus.Pending, opened.Document.Status);
+
+        var edit = await AsAsync(s => s.SaveDraftAsync(draft.Id, opened.ToInput(), opened.Version));
+        Assert.Equal(ResultStatus.Invalid, edit.Status);
+        Assert.Contains("void it and issue a copy", edit.Message);
+        Assert.Equal(ResultStatus.Conflict, (await AsAsync(s => s.IssueAsync(draft.Id, draft.Version))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.DeleteDraftAsync(draft.Id))).Status);
+    }
+
+    [Fact]
+    public async Task Ten_invoices_issued_at_once_get_ten_distinct_consecutive_numbers()
+    {
+        var organisation = await TestOrganisations.CreateAsync(app.Factory, "Numbering Co");
+        var manager = organisation.Users[Roles.Manager];
+        var contact = await ContactAsync(organisation.Id, "Queue Customer");
+        var drafts = new List<InvoiceDetails>();
+        for (var i = 0; i < 10; i++) drafts.Add(await DraftAsync(Input(contact, ($"Line {i}", 1, 10 + i, 0)), manager));
+
+        var results = await Task.WhenAll(drafts.Select(d => Task.Run(() => AsAsync(s => s.IssueAsync(d.Id, d.Version), manager))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        var year = DateTime.UtcNow.Year; // London and UTC agree on the year but for an hour at new year
+        var sequence = results.Select(r => int.Parse(r.Value![^4..])).Order().ToList();
+        // The test organisation starts with INV-2026-0001, so this year's series may start at 2.
+        Assert.InRange(sequence[0], 1, 2);
+        Assert.Equal(Enumerable.Range(sequence[0], 10), sequence);
+        Assert.All(results, r => Assert.StartsWith("INV-", r.Value));
+        Assert.InRange(int.Parse(results[0].Value!.Substring(4, 4)), year - 1, year);
+    }
+
+    [Fact]
+    public async Task Issued_invoices_are_paid_or_voided_and_a_void_one_is_corrected_by_a_copy()
+    {
+        var contact = await ContactAsync(app.A.Id, "Lifecycle Lodge");
+        var first = await DraftAsync(Input(contact, ("Repair", 2, 45, 20)));
+        Assert.True((await AsAsync(s => s.IssueAsync(first.Id, first.Version))).Succeeded);
+        var issued = (await AsAsync(s => s.GetAsync(first.Id))).Value!;
+
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.MarkPaidAsync(first.Id, issued.IssueDate.AddDays(-1), issued.Version))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.VoidAsync(first.Id, " ", issued.Version))).Status);
+        Assert.True((await AsAsync(s => s.VoidAsync(first.Id, "Wrong quantity", issued.Version))).Succeeded);
+        var voided = (await AsAsync(s => s.GetAsync(first.Id))).Value!;
+        Assert.Equal((InvoiceStatus.Void, "Wrong quantity"), (voided.Status, voided.VoidReason));
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.MarkPaidAsync(first.Id, voided.IssueDate, voided.Version))).Status);
+
+        var copy = await AsAsync(s => s.CopyAsync(first.Id));
+        var corrected = (await AsAsync(s => s.GetAsync(copy.Value))).Value!;
+        Assert.Equal((InvoiceStatus.Draft, (string?)null, 108m), (corrected.Status, corrected.Number, corrected.Totals.Gross));
+        Assert.True((await AsAsync(s => s.IssueAsync(corrected.Id, corrected.Version))).Succeeded);
+        var reissued = (await AsAsync(s => s.GetAsync(corrected.Id))).Value!;
+        Assert.True((await AsAsync(s => s.MarkPaidAsync(corrected.Id, reissued.IssueDate, reissued.Version))).Succeeded);
+        Assert.Equal(InvoiceStatus.Paid, (await AsAsync(s => s.GetAsync(corrected.Id))).Value!.Status);
+
+        var outstanding = (await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact, Status = InvoiceStatusFilter.Outstanding }))).Value!;
+        Assert.Equal((0, 0m), (outstanding.Total, outstanding.Outstanding));
+    }
+
+    [Fact]
+    public async Task Only_drafts_can_be_deleted_and_a_ticket_becomes_a_draft_for_its_contact()
+    {
+        var contact = await ContactAsync(app.A.Id, "Ticket Towers");
+        Guid ticketId;
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            var ticket = new Ticket { Number = "INVT-000001", Title = "Boiler service", ContactId = contact };
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync();
+            ticketId = ticket.Id;
+        }
+
+        var created = await AsAsync(s => s.CreateFromTicketAsync(ticketId));
+        var draft = (await AsAsync(s => s.GetAsync(created.Value))).Value!;
+        Assert.Equal((contact, "INVT-000001"), (draft.ContactId, draft.TicketNumber));
+        Assert.Equal("INVT-000001: Boiler service", Assert.Single(draft.Lines).Description);
+        Assert.True((await AsAsync(s => s.DeleteDraftAsync(draft.Id))).Succeeded);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.GetAsync(draft.Id))).Status);
+    }
+
+    [Fact]
+    public async Task Services_due_for_renewal_become_lines_with_their_period_and_are_not_invoiced_twice()
+    {
+        var contact = await ContactAsync(app.A.Id, "Renewal Rooms");
+        Guid monthly, later;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            var product = await db.Products.FirstAsync();
+            var due = new CustomerService { ContactId = contact, ProductId = product.Id, Quantity = 3, PriceOverride = 12.5m, BillingCycle = BillingCycle.Monthly, RenewalDate = today.AddDays(5) };
+            var notYet = new CustomerService { ContactId = contact, ProductId = product.Id, BillingCycle = BillingCycle.Annual, RenewalDate = today.AddDays(200) };
+            db.CustomerServices.AddRange(due, notYet);
+            await db.SaveChangesAsync();
+            (monthly, later) = (due.Id, notYet.Id);
+        }
+
+        var offered = (await AsAsync(s => s.DueServicesAsync(contact))).Value!;
+        var line = Assert.Single(offered);
+        Assert.Equal((monthly, 3, 12.5m, today.AddDays(5), today.AddDays(5).AddMonths(1).AddDays(-1), false),
+            (line.Id, line.Quantity, line.UnitPrice, line.PeriodStart, line.PeriodEnd, line.AlreadyInvoiced));
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.CreateFromServicesAsync(contact, [later]))).Status);
+
+        var created = await AsAsync(s => s.CreateFromServicesAsync(contact, [monthly]));
+        Assert.True(created.Succeeded, created.Message);
+        var draft = (await AsAsync(s => s.GetAsync(created.Value))).Value!;
+        var billed = Assert.Single(draft.Lines);
+        Assert.Equal((monthly, today.AddDays(5), 3m, 12.5m, 37.5m), (billed.CustomerServiceId, billed.PeriodStart, billed.Quantity, billed.UnitPrice, billed.Net));
+
+        Assert.True(Assert.Single((await AsAsync(s => s.DueServicesAsync(contact))).Value!).AlreadyInvoiced);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.CreateFromServicesAsync(contact, [monthly]))).Status);
+    }
+
+    [Fact]
+    public async Task Issued_invoices_turn_overdue_the_day_after_their_due_date_in_the_organisations_zone()
+    {
+        var organisation = await TestOrganisations.CreateAsync(app.Factory, "Overdue Outfitters");
+        Guid due, paid;
+        await using (var db = app.Factory.CreateDbContext(organisation.Id))
+        {
+            var contact = new Contact { Name = "Late Payer" };
+            db.Contacts.Add(contact);
+            var dueDate = new DateOnly(2026, 3, 10);
+            Invoice Make(InvoiceStatus status, int number) => new() { Number = Invoice.FormatNumber(2026, number), Contact = contact, IssueDate = dueDate.AddDays(-30), DueDate = dueDate, Status = status };
+            var issued = Make(InvoiceStatus.Issued, 101);
+            var settled = Make(InvoiceStatus.Paid, 102);
+            db.Invoices.AddRange(issued, settled);
+            await db.SaveChangesAsync();
+            (due, paid) = (issued.Id, settled.Id);
+        }
+
+        // London: 10 March 23:30 UTC is still the due date; 11 March 00:30 is the day after.
+        Assert.Equal(0, await OverdueAtAsync(new DateTimeOffset(2026, 3, 10, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(InvoiceStatus.Issued, await StatusAsync(organisation.Id, due));
+        Assert.Equal(1, await OverdueAtAsync(new DateTimeOffset(2026, 3, 11, 0, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(0, await OverdueAtAsync(new DateTimeOffset(2026, 3, 11, 1, 30, 0, TimeSpan.Zero)));
+        Assert.Equal((InvoiceStatus.Overdue, InvoiceStatus.Paid), (await StatusAsync(organisation.Id, due), await StatusAsync(organisation.Id, paid)));
+
+        async Task<int> OverdueAtAsync(DateTimeOffset now)
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            // Only this organisation's invoices are counted: other tests' invoices use today's dates.
+            var marked = await new OverdueInvoices(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new FixedClock(now)).MarkAsync();
+            return marked;
+        }
+    }
+
+    private async Task<InvoiceStatus> StatusAsync(Guid organisationId, Guid invoiceId)
+    {
+        await using var db = app.Factory.CreateDbContext(organisationId);
+        return await db.Invoices.Where(i => i.Id == invoiceId).Select(i => i.Status).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Only_admins_and_managers_see_invoices_and_never_another_organisations()
+    {
+        var contact = await ContactAsync(app.A.Id, "Roles Reception");
+        var draft = await DraftAsync(Input(contact, ("Visit", 1, 50, 0)));
+
+        foreach (var role in new[] { Roles.Dispatcher, Roles.Technician })
+        {
+            var user = app.A.Users[role];
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SearchAsync(new InvoiceQuery()), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.GetAsync(draft.Id), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.CreateDraftAsync(Input(contact, ("x", 1, 1, 0))), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SaveDraftAsync(draft.Id, draft.ToInput(), draft.Version), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.IssueAsync(draft.Id, draft.Version), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.DeleteDraftAsync(draft.Id), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.DocumentAsync(draft.Id), user)).Status);
+        }
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.RegenerateDocumentAsync(draft.Id))).Status); // Admins only
+
+        var other = app.B.Users[Roles.Admin];
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.GetAsync(draft.Id), other)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.IssueAsync(draft.Id, draft.Version), other)).Status);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.SaveDraftAsync(draft.Id, draft.ToInput() , draft.Version), other)).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.CreateDraftAsync(Input(contact, ("x", 1, 1, 0))), other)).Status); // A's contact is unknown to B
+        Assert.DoesNotContain(draft.Id, (await AsAsync(s => s.SearchAsync(new InvoiceQuery { Take = 200 }), other)).Value!.Items.Select(i => i.Id));
+    }
+}
+
+/// <summary>A clock stopped at one instant (Microsoft.Extensions.TimeProvider.Testing is not in the registry).</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+public sealed class SqliteInvoiceServiceTests(SqliteTenantApp app) : InvoiceServiceTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
+
+public sealed class PostgresInvoiceServiceTests(PostgresTenantApp app) : InvoiceServiceTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;

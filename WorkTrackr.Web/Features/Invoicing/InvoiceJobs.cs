@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Web.Infrastructure.Jobs;
+using TimeZones = WorkTrackr.Web.Infrastructure.TimeZones.TimeZones;
+
+namespace WorkTrackr.Web.Features.Invoicing;
+
+/// <summary>Renders queued invoice PDFs: claims each due row, renders it in its organisation, stores it or records the failure.</summary>
+public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeProvider clock, ILogger<InvoicePdfWorker> logger)
+{
+    public const int BatchSize = 20;
+
+    /// <summary>Renders what is due now, a batch at a time until none is left; returns how many PDFs were stored.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            List<(Guid Id, Guid OrganisationId, int Attempts)> due;
+            await using (var sweep = database.Platform())
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                due = (await WorkQueue.Due(database.AcrossOrganisations<InvoiceDocument>(sweep), now)
+                        .OrderBy(d => d.NextAttemptAt).Take(BatchSize)
+                        .Select(d => new { d.Id, d.OrganisationId, d.Attempts }).ToListAsync(cancellationToken))
+                    .Select(d => (d.Id, d.OrganisationId, d.Attempts)).ToList();
+            }
+            if (due.Count == 0) break;
+            var results = await Task.WhenAll(due.Select(d => RenderOneAsync(d.Id, d.OrganisationId, d.Attempts, cancellationToken)));
+            stored += results.Count(r => r);
+            if (due.Count < BatchSize) break;
+        }
+        return stored;
+    }
+
+    private async Task<bool> RenderOneAsync(Guid id, Guid organisationId, int attempts, CancellationToken cancellationToken)
+    {
+        await using var db = database.For(organisationId);
+        if (!await WorkQueue.ClaimAsync(db.InvoiceDocuments, id, attempts, clock.GetUtcNow().UtcDateTime, cancellationToken)) return false;
+        var attempt = attempts + 1;
+        try
+        {
+            var invoiceId = await db.InvoiceDocuments.Where(d => d.Id == id).Select(d => d.InvoiceId).SingleAsync(cancellationToken);
+            var invoice = await InvoiceDocuments.LoadAsync(db, invoiceId, cancellationToken)
+                ?? throw new InvalidOperationException("The invoice is gone.");
+            var content = await pdf.RenderAsync(invoice, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            return await WorkQueue.Held(db.InvoiceDocuments, id, attempt).ExecuteUpdateAsync(d => d
+                .SetProperty(x => x.State, WorkState.Done)
+                .SetProperty(x => x.Content, content)
+                .SetProperty(x => x.LeaseUntil, (DateTime?)null)
+                .SetProperty(x => x.LastError, (string?)null)
+                .SetProperty(x => x.CompletedAt, now)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken) == 1;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Invoice PDF {Document} failed on attempt {Attempt}", id, attempt);
+            await WorkQueue.FailAsync(db.InvoiceDocuments, id, attempt, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            return false;
+        }
+    }
+}
+
+/// <summary>Marks issued invoices overdue once their due date has passed in their organisation's time zone.</summary>
+public sealed class OverdueInvoices(JobDatabase database, TimeProvider clock)
+{
+    /// <summary>Returns how many invoices became overdue. Running it twice changes nothing more.</summary>
+    public async Task<int> MarkAsync(CancellationToken cancellationToken = default)
+    {
+        List<(Guid Id, string TimeZoneId)> organisations;
+        await using (var platform = database.Platform())
+        {
+            organisations = (await platform.Organisations.AsNoTracking().Where(o => o.Status == OrganisationStatus.Active)
+                .Select(o => new { o.Id, o.TimeZoneId }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.TimeZoneId)).ToList();
+        }
+        var marked = 0;
+        foreach (var (id, timeZoneId) in organisations)
+        {
+            var today = TimeZones.Today(clock, timeZoneId);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var db = database.For(id);
+            marked += await db.Invoices.Where(i => i.Status == InvoiceStatus.Issued && i.DueDate < today)
+                .ExecuteUpdateAsync(i => i.SetProperty(x => x.Status, InvoiceStatus.Overdue).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        }
+        return marked;
+    }
+}
+
+public sealed class InvoicePdfJob(InvoicePdfWorker worker) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await worker.SweepAsync(cancellationToken);
+}
+
+public sealed class OverdueInvoicesJob(OverdueInvoices overdue) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await overdue.MarkAsync(cancellationToken);
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+
+namespace WorkTrackr.Web.Infrastructure.Jobs;
+
+/// <summary>
+/// Contexts for background jobs, which have no signed-in user: one fixed to a named organisation for the work itself,
+/// and the one place jobs look across organisations, to find what is due (ARCHITECTURE.md, rules 5 and 8).
+/// </summary>
+public sealed class JobDatabase(DbContextOptions<WorkTrackrDbContext> options)
+{
+    /// <summary>A context that sees and writes one organisation's rows, as that organisation's users would.</summary>
+    public WorkTrackrDbContext For(Guid organisationId) => new(options, new FixedTenant(organisationId));
+
+    /// <summary>
+    /// Rows of every organisation, read-only in spirit: sweeps find due work here and then do it through
+    /// <see cref="For"/>. Organisation-owned writes through it are refused by the tenancy interceptor.
+    /// </summary>
+    public IQueryable<T> AcrossOrganisations<T>(WorkTrackrDbContext sweep) where T : class =>
+        sweep.Set<T>().IgnoreQueryFilters([WorkTrackrDbContext.TenantFilter]).AsNoTracking();
+
+    /// <summary>A context with no organisation, for <see cref="AcrossOrganisations{T}"/> and platform-level rows.</summary>
+    public WorkTrackrDbContext Platform() => new(options, FixedTenant.None);
+}
