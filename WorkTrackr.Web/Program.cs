@@ -132,6 +132,7 @@ app.MapWorkTrackrIdentityEndpoints();
 app.MapTicketEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapExportEndpoints();
+app.MapInvoiceEndpoints();
 app.MapHealthChecks("/health");
 
 app.Run();

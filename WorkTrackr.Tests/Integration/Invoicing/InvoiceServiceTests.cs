@@ -59,6 +59,19 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(DocumentStatus.None, draft.Document.Status);
         var listed = (await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!;
         Assert.Equal(12.92m, Assert.Single(listed.Items).Total);
+
+        // Editing the draft replaces its lines and its kept totals in one save.
+        var edit = draft.ToInput();
+        edit.Lines.RemoveAt(0);
+        edit.Lines[1].Quantity = 2;
+        edit.Lines.Add(new InvoiceLineInput { Description = "D", Quantity = 1, UnitPrice = 0.994m, TaxPercent = 0 });
+        var saved = await AsAsync(s => s.SaveDraftAsync(draft.Id, edit, draft.Version));
+        Assert.True(saved.Succeeded, saved.Message);
+        var edited = (await AsAsync(s => s.GetAsync(draft.Id))).Value!;
+        Assert.Equal(["B", "C", "D"], edited.Lines.Select(l => l.Description));
+        Assert.Equal((22.00m, 1.20m, 23.20m), (edited.Totals.Net, edited.Totals.Tax, edited.Totals.Gross)); // 1.01 + 20.00 + 0.99
+        Assert.Equal(23.20m, (await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!.Items.Single().Total);
+        Assert.Equal(ResultStatus.Conflict, (await AsAsync(s => s.SaveDraftAsync(draft.Id, edit, draft.Version))).Status);
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public static class InvoiceDocuments
             InvoiceTotals.Of(lines),
             lines.GroupBy(l => l.TaxRate).OrderBy(g => g.Key)
                 .Select(g => new TaxBand(g.Key, g.Sum(l => l.NetAmount), g.Sum(l => l.TaxAmount))).ToList(),
-            new InvoiceSender(organisation.Name, organisation.Currency),
+            new InvoiceSender(organisation.Name, organisation.Currency, organisation.DefaultTaxRate),
             document is null
                 ? new InvoiceDocumentState(DocumentStatus.None, 0, null, null)
                 : new InvoiceDocumentState(document.State switch

@@ -123,10 +123,12 @@ public sealed record InvoiceLineView(Guid? ProductId, Guid? CustomerServiceId, D
 /// <summary>Net and tax of the lines at one rate.</summary>
 public sealed record TaxBand(decimal Rate, decimal Net, decimal Tax);
 
-/// <summary>The organisation as it heads its invoices.</summary>
-public sealed record InvoiceSender(string Name, string Currency);
+/// <summary>The organisation as it heads its invoices, with the tax rate new lines start at.</summary>
+public sealed record InvoiceSender(string Name, string Currency, decimal DefaultTaxRate);
 
 /// <summary>A customer service due for renewal that an invoice can bill.</summary>
 public sealed record DueService(Guid Id, string Product, int Quantity, decimal UnitPrice, DateOnly PeriodStart, DateOnly PeriodEnd, bool AlreadyInvoiced);
 
 public enum InvoiceSource { Blank, Ticket, Services }
+
+public sealed record TicketOption(Guid Id, string Label);

@@ -4,6 +4,7 @@ using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Services;
+using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
@@ -93,10 +94,25 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
         var invoice = NewDraft(await TodayAsync(db, cancellationToken));
-        Apply(invoice, input);
         db.Invoices.Add(invoice);
+        Apply(db, invoice, input);
         await db.SaveChangesAsync(cancellationToken);
         return Result<Guid>.Ok(invoice.Id);
+    }
+
+    /// <summary>Tickets with a contact to invoice, resolved and closed first, matching part of their number or title.</summary>
+    public async Task<IReadOnlyList<TicketOption>> TicketOptionsAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ManageInvoices)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tickets = db.Tickets.AsNoTracking().Where(t => t.ContactId != null);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = LikePattern.Containing(text.Trim().ToLowerInvariant());
+            tickets = tickets.Where(t => EF.Functions.Like(t.Number.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(t.Title.ToLower(), pattern, LikePattern.Escape));
+        }
+        return await tickets.OrderByDescending(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed).ThenByDescending(t => t.CreatedAt)
+            .Take(20).Select(t => new TicketOption(t.Id, $"{t.Number} · {t.Title} · {t.Contact!.Name}")).ToListAsync(cancellationToken);
     }
 
     /// <summary>A draft for the ticket's contact, with one line naming the ticket to price.</summary>
@@ -193,7 +209,7 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (invoice.Version != expectedVersion) return Result.Conflict();
         if (invoice.Status != InvoiceStatus.Draft) return NotADraft(invoice);
         if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
-        Apply(invoice, input);
+        Apply(db, invoice, input);
         return await db.SaveOrConflictAsync(cancellationToken);
     }
 
@@ -376,14 +392,18 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
     /// <summary>The error key of a line's field, as the editor shows it beside that field: Lines[2].Quantity.</summary>
     public static string LineField(int index, string field) => $"{nameof(InvoiceInput.Lines)}[{index}].{field}";
 
-    private static void Apply(Invoice invoice, InvoiceInput input)
+    /// <summary>
+    /// Copies the form onto the invoice, replacing its lines. Old lines are removed and new ones added explicitly:
+    /// a line reached only through the navigation already has its client-made key, so EF would take it for an existing row.
+    /// </summary>
+    private static void Apply(WorkTrackrDbContext db, Invoice invoice, InvoiceInput input)
     {
         invoice.ContactId = input.ContactId!.Value;
         invoice.PaymentTermsDays = input.PaymentTermsDays;
         invoice.DueDate = invoice.IssueDate.AddDays(input.PaymentTermsDays);
         invoice.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
-        invoice.Lines.Clear();
-        invoice.Lines.AddRange(input.Lines.Select((l, position) => new InvoiceLine
+        db.InvoiceLines.RemoveRange(invoice.Lines);
+        invoice.Lines = input.Lines.Select((l, position) => new InvoiceLine
         {
             Position = position,
             ProductId = l.ProductId,
@@ -394,7 +414,8 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
             Quantity = Math.Round(l.Quantity, DataLimits.MoneyScale, MidpointRounding.AwayFromZero),
             UnitPrice = Money.Round(l.UnitPrice),
             TaxRate = Math.Round(l.TaxPercent / 100m, DataLimits.RateScale, MidpointRounding.AwayFromZero),
-        }));
+        }).ToList();
+        db.InvoiceLines.AddRange(invoice.Lines);
         invoice.Recalculate();
     }
 }
