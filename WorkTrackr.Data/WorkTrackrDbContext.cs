@@ -10,6 +10,8 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Jobs;
+using WorkTrackr.Data.Notifications;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
 using WorkTrackr.Data.Services;
@@ -45,6 +47,10 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceDocument> InvoiceDocuments => Set<InvoiceDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>Pinned so the model never depends on how the context was created (identity options or not).</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

@@ -76,8 +76,6 @@ services.AddIdentityCore<ApplicationUser>(options =>
 services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 services.AddWorkTrackrAuthorization();
 
-services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
-services.AddSingleton<IEmailSender, EmailSender>();
 services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 
 // Features.
@@ -99,6 +97,9 @@ services.AddScoped<CrmEventService>();
 services.AddScoped<CalendarFeeds>();
 services.AddScoped<CsvImports>();
 services.AddScoped<InvoiceService>();
+services.AddScoped<WorkTrackr.Web.Features.Notifications.NotificationInbox>();
+services.AddScoped<WorkTrackr.Web.Features.Administration.JobsService>();
+services.AddScoped<WorkTrackr.Web.Features.Administration.BillingSettings>();
 services.AddWorkTrackrJobs(builder.Configuration);
 services.AddTransient<DemoDataSeeder>();
 

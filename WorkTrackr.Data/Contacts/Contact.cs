@@ -17,6 +17,8 @@ public class Contact : Entity, IOrganisationOwned, IConcurrencyVersioned, ISoftD
     public string? ServiceAddress { get; set; }
     public string? Notes { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The person who looks after this customer: renewal reminders go to them.</summary>
+    public Guid? OwnerUserId { get; set; }
     public Guid Version { get; set; }
 }
 
@@ -30,6 +32,7 @@ public class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.BillingAddress).HasMaxLength(DataLimits.AddressLength);
         builder.Property(c => c.ServiceAddress).HasMaxLength(DataLimits.AddressLength);
         builder.Property(c => c.Notes).HasMaxLength(DataLimits.NotesLength);
+        builder.HasOne<Identity.ApplicationUser>().WithMany().HasForeignKey(c => c.OwnerUserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => new { c.OrganisationId, c.Name });
     }
 }

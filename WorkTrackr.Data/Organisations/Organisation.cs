@@ -8,6 +8,9 @@ public enum OrganisationPlan { Starter = 0, Pro = 1, Enterprise = 2 }
 
 public enum OrganisationStatus { Active = 0, Suspended = 1 }
 
+/// <summary>Who hears that a customer service is about to renew.</summary>
+public enum ReminderRecipients { ContactOwner = 0, Managers = 1 }
+
 /// <summary>A customer business: the tenant. Platform-level, so not itself organisation-owned.</summary>
 public class Organisation : Entity
 {
@@ -22,6 +25,16 @@ public class Organisation : Entity
     public decimal DefaultTaxRate { get; set; }
     /// <summary>Days from issue to due on new invoices.</summary>
     public int PaymentTermsDays { get; set; } = 30;
+    /// <summary>Days before a renewal that a reminder goes out, largest first: "30,14,7,1".</summary>
+    public string ReminderDays { get; set; } = DefaultReminderDays;
+    /// <summary>The contact's owner (Managers when it has none), or every Manager.</summary>
+    public ReminderRecipients ReminderRecipients { get; set; } = ReminderRecipients.ContactOwner;
+
+    public const string DefaultReminderDays = "30,14,7,1";
+
+    /// <summary>The reminder thresholds as numbers, largest first; blanks and duplicates dropped.</summary>
+    public IReadOnlyList<int> ReminderThresholds => ReminderDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(d => int.TryParse(d, out var days) ? days : -1).Where(d => d >= 0).Distinct().OrderDescending().ToList();
 }
 
 public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
@@ -35,6 +48,9 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         // The default fills rows that existed before the column; the sentinel makes EF always send the value, so 0
         // (due on receipt) is stored as 0 rather than replaced by the default.
         builder.Property(o => o.PaymentTermsDays).HasDefaultValue(30).HasSentinel(int.MinValue);
+        builder.Property(o => o.ReminderDays).HasMaxLength(DataLimits.ReminderDaysLength).HasDefaultValue(Organisation.DefaultReminderDays);
+        builder.Property(o => o.ReminderRecipients).HasDefaultValue(ReminderRecipients.ContactOwner).HasSentinel((ReminderRecipients)(-1));
+        builder.Ignore(o => o.ReminderThresholds);
         builder.HasIndex(o => o.Name);
     }
 }

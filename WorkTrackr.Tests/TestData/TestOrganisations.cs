@@ -7,6 +7,7 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Notifications;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
@@ -63,11 +64,13 @@ public static class TestOrganisations
         var line = new InvoiceLine { Description = "Support", Quantity = 1, UnitPrice = 25 };
         var invoice = new Invoice { Number = Invoice.FormatNumber(2026, 1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
         var document = new InvoiceDocument { Invoice = invoice, NextAttemptAt = DateTime.UtcNow };
+        var reminder = new RenewalReminder { CustomerServiceId = service.Id, RenewalDate = service.RenewalDate!.Value, DaysBefore = 14, CreatedAt = DateTime.UtcNow };
+        var notification = new Notification { UserId = technician.Id, Title = $"{name} notice", CreatedAt = DateTime.UtcNow };
         var audit = new AuditEntry { EntityType = nameof(Ticket), EntityId = ticket.Id.ToString(), At = DateTime.UtcNow, Action = AuditAction.Created };
         var activity = new TicketActivity { TicketId = ticket.Id, At = DateTime.UtcNow, Kind = TicketActivityKind.Created, Text = "Created" };
         var sla = new SlaTarget { Priority = TicketPriority.Urgent, ResponseMinutes = 30, ResolutionMinutes = 120 };
         var sequence = new NumberSequence { Name = NumberSequence.Tickets, LastValue = 1 };
-        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, audit, activity, sla, sequence);
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, reminder, notification, audit, activity, sla, sequence);
         await data.SaveChangesAsync();
 
         return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
@@ -81,6 +84,8 @@ public static class TestOrganisations
             [typeof(Invoice)] = invoice.Id,
             [typeof(InvoiceLine)] = line.Id,
             [typeof(InvoiceDocument)] = document.Id,
+            [typeof(RenewalReminder)] = reminder.Id,
+            [typeof(Notification)] = notification.Id,
             [typeof(AuditEntry)] = audit.Id,
             [typeof(TicketActivity)] = activity.Id,
             [typeof(SlaTarget)] = sla.Id,

@@ -9,6 +9,7 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Notifications;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.TestData;
@@ -28,7 +29,7 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
     public static readonly Type[] OwnedTypes =
     [
         typeof(Contact), typeof(CrmEvent), typeof(Product), typeof(CustomerService), typeof(Ticket),
-        typeof(TicketTemplate), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceDocument), typeof(AuditEntry),
+        typeof(TicketTemplate), typeof(Invoice), typeof(InvoiceLine), typeof(InvoiceDocument), typeof(RenewalReminder), typeof(Notification), typeof(AuditEntry),
         typeof(TicketActivity), typeof(SlaTarget), typeof(NumberSequence),
     ];
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Organisations;
@@ -90,12 +89,14 @@ public sealed class OverdueInvoices(JobDatabase database, TimeProvider clock)
     }
 }
 
-public sealed class InvoicePdfJob(InvoicePdfWorker worker) : IJob
+public sealed class InvoicePdfJob(InvoicePdfWorker worker, JobDatabase database, TimeProvider clock, ILogger<InvoicePdfJob> logger) : RecordedJob(database, clock, logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await worker.SweepAsync(cancellationToken);
+    protected override string Name => JobNames.InvoicePdfs;
+    protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => worker.SweepAsync(cancellationToken);
 }
 
-public sealed class OverdueInvoicesJob(OverdueInvoices overdue) : IJob
+public sealed class OverdueInvoicesJob(OverdueInvoices overdue, JobDatabase database, TimeProvider clock, ILogger<OverdueInvoicesJob> logger) : RecordedJob(database, clock, logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await overdue.MarkAsync(cancellationToken);
+    protected override string Name => JobNames.OverdueInvoices;
+    protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => overdue.MarkAsync(cancellationToken);
 }

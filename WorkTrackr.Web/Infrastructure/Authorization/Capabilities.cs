@@ -29,6 +29,8 @@ public static class Capabilities
     /// <summary>Draft, issue, mark paid and void invoices.</summary>
     public const string ManageInvoices = nameof(ManageInvoices);
     public const string ManageOrganisation = nameof(ManageOrganisation);
+    /// <summary>The jobs page: an Admin sees their organisation's queued work, the Platform admin everyone's.</summary>
+    public const string ViewJobs = nameof(ViewJobs);
     public const string ViewResellers = nameof(ViewResellers);
     public const string ManagePlatform = nameof(ManagePlatform);
 
@@ -51,6 +53,7 @@ public static class Capabilities
         [ViewInvoices] = [Roles.Admin, Roles.Manager],
         [ManageInvoices] = [Roles.Admin, Roles.Manager],
         [ManageOrganisation] = [Roles.Admin],
+        [ViewJobs] = [Roles.Admin, Roles.PlatformAdmin],
         [ViewResellers] = [Roles.PlatformAdmin, Roles.Reseller],
         [ManagePlatform] = [Roles.PlatformAdmin],
     };

@@ -134,6 +134,8 @@ public sealed class DemoDataSeeder(
                 ServiceAddress = faker.Random.Bool(0.6f) ? faker.Address.FullAddress() : null,
                 Notes = faker.Random.Bool(0.3f) ? faker.Lorem.Sentence() : null,
                 CreatedAt = now.AddDays(-faker.Random.Int(91, 400)),
+                // A third each looked after by the manager and the dispatcher (renewal reminders go to them); the rest by nobody (to the Managers).
+                OwnerUserId = (i % 3) switch { 0 => people[1].Id, 1 => people[2].Id, _ => null },
             };
         }).ToList();
         db.Contacts.AddRange(contacts);

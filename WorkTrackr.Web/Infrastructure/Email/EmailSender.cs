@@ -7,7 +7,14 @@ using WorkTrackr.Data.Identity;
 
 namespace WorkTrackr.Web.Infrastructure.Email;
 
+/// <summary>Sends an email: queued (<see cref="QueuedEmailSender"/>), so the caller never waits for a mail server.</summary>
 public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Delivers one message now; only the email job calls it.</summary>
+public interface IEmailTransport
 {
     Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default);
 }
@@ -22,21 +29,24 @@ public sealed class EmailOptions
     public int SmtpPort { get; set; } = 587;
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
+    /// <summary>STARTTLS on the SMTP connection (System.Net.Mail's EnableSsl).</summary>
     public bool SmtpEnableSsl { get; set; } = true;
+    public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>
-/// Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise writes each message to the pickup folder and logs it,
-/// so development and tests can read what would have been sent. System.Net.Mail does both (MailKit is not available).
+/// Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise (as in Development) writes each message to the pickup
+/// folder and logs it, so development and tests can read what would have been sent. System.Net.Mail does both (MailKit
+/// is not in the registry).
 /// </summary>
-public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailSender> logger) : IEmailSender
+public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<SmtpEmailTransport> logger) : IEmailTransport
 {
     public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         using var message = new MailMessage { From = new MailAddress(settings.From), Subject = subject, Body = htmlBody, IsBodyHtml = true };
         message.To.Add(to);
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);

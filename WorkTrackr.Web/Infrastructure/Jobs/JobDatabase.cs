@@ -14,8 +14,9 @@ public sealed class JobDatabase(DbContextOptions<WorkTrackrDbContext> options)
     public WorkTrackrDbContext For(Guid organisationId) => new(options, new FixedTenant(organisationId));
 
     /// <summary>
-    /// Rows of every organisation, read-only in spirit: sweeps find due work here and then do it through
-    /// <see cref="For"/>. Organisation-owned writes through it are refused by the tenancy interceptor.
+    /// Rows of every organisation. Sweeps find due work here and then do it through <see cref="For"/>; the one write
+    /// through it is the Platform admin's "retry" on the jobs page (JobsService). Bulk updates bypass the tenancy
+    /// interceptor, so nothing else may update through this.
     /// </summary>
     public IQueryable<T> AcrossOrganisations<T>(WorkTrackrDbContext sweep) where T : class =>
         sweep.Set<T>().IgnoreQueryFilters([WorkTrackrDbContext.TenantFilter]).AsNoTracking();

@@ -1,5 +1,7 @@
 using Quartz;
 using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Features.Services;
+using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Pdf;
 
 namespace WorkTrackr.Web.Infrastructure.Jobs;
@@ -11,6 +13,8 @@ public static class JobsServiceCollectionExtensions
     {
         [JobNames.InvoicePdfs] = TimeSpan.FromSeconds(30),
         [JobNames.OverdueInvoices] = TimeSpan.FromMinutes(15),
+        [JobNames.RenewalReminders] = TimeSpan.FromMinutes(15),
+        [JobNames.Emails] = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>
@@ -25,6 +29,11 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<JobDatabase>();
         services.AddScoped<InvoicePdfWorker>();
         services.AddScoped<OverdueInvoices>();
+        services.AddScoped<RenewalReminderSweep>();
+        services.AddScoped<EmailDeliveryWorker>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IEmailSender, QueuedEmailSender>();
 
         if (!configuration.GetValue("Jobs:Enabled", true))
         {
@@ -36,6 +45,8 @@ public static class JobsServiceCollectionExtensions
         {
             Schedule<InvoicePdfJob>(quartz, JobNames.InvoicePdfs);
             Schedule<OverdueInvoicesJob>(quartz, JobNames.OverdueInvoices);
+            Schedule<RenewalRemindersJob>(quartz, JobNames.RenewalReminders);
+            Schedule<EmailJob>(quartz, JobNames.Emails);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Data.Notifications;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Features.Administration;
+
+public sealed record JobView(string Name, string Description, TimeSpan Every, DateTime? LastCheckAt, DateTime? NextCheckAt);
+
+/// <param name="Processed">How many rows the run handled; shown to the Platform admin, and to an Admin for runs they asked for.</param>
+public sealed record JobRunView(string Job, DateTime StartedAt, int DurationMs, bool Succeeded, int? Processed, string? Error);
+
+public enum WorkKind { InvoicePdf, Email }
+
+public sealed record WorkItemView(WorkKind Kind, Guid Id, string What, WorkState State, int Attempts, DateTime NextAttemptAt, string? Error, string? Link);
+
+public sealed record JobsOverview(bool Running, IReadOnlyList<JobView> Jobs, IReadOnlyList<JobRunView> Runs, IReadOnlyList<WorkItemView> Items, bool AllOrganisations);
+
+/// <summary>
+/// The jobs page: each job's schedule, recent runs, and queued work that is waiting or failed, with run-now and retry.
+/// An Admin sees their organisation's work; the Platform admin sees all of it (the one cross-organisation read here,
+/// through <see cref="JobDatabase.AcrossOrganisations{T}"/>).
+/// </summary>
+public sealed class JobsService(JobDatabase database, CurrentUser currentUser, IServiceProvider services, IJobTrigger jobs, TimeProvider clock)
+{
+    public const int RunsShown = 30;
+    public const int ItemsShown = 100;
+
+    private bool Platform => currentUser.IsInRole(Data.Identity.Roles.PlatformAdmin);
+
+    public async Task<Result<JobsOverview>> OverviewAsync(CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewJobs)) return Result<JobsOverview>.From(Result.Forbidden());
+        var (running, schedule) = await ScheduleAsync(cancellationToken);
+
+        await using var platform = database.Platform();
+        var runs = await platform.JobRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(RunsShown).ToListAsync(cancellationToken);
+        var runViews = runs.Select(r => new JobRunView(r.Job, r.StartedAt, r.DurationMs, r.Succeeded, Platform ? r.Processed : null, Platform ? r.Error : null)).ToList();
+
+        var items = new List<WorkItemView>();
+        if (Platform)
+        {
+            items.AddRange(await DocumentsAsync(database.AcrossOrganisations<InvoiceDocument>(platform), cancellationToken));
+            items.AddRange(await EmailsAsync(platform.EmailMessages.AsNoTracking(), cancellationToken));
+        }
+        else
+        {
+            var organisationId = currentUser.OrganisationId!.Value;
+            await using var own = database.For(organisationId);
+            items.AddRange(await DocumentsAsync(own.InvoiceDocuments.AsNoTracking(), cancellationToken));
+            items.AddRange(await EmailsAsync(own.EmailMessages.AsNoTracking().Where(m => m.OrganisationId == organisationId), cancellationToken));
+        }
+        return Result<JobsOverview>.Ok(new JobsOverview(running, schedule, runViews,
+            items.OrderBy(i => i.State == WorkState.Failed ? 0 : 1).ThenBy(i => i.NextAttemptAt).ToList(), Platform));
+    }
+
+    private static async Task<List<WorkItemView>> DocumentsAsync(IQueryable<InvoiceDocument> documents, CancellationToken cancellationToken) =>
+        (await documents.Where(d => d.State != WorkState.Done).OrderByDescending(d => d.UpdatedAt).Take(ItemsShown)
+            .Select(d => new { d.Id, d.InvoiceId, d.Invoice!.Number, d.State, d.Attempts, d.NextAttemptAt, d.LastError }).ToListAsync(cancellationToken))
+        .Select(d => new WorkItemView(WorkKind.InvoicePdf, d.Id, $"PDF of {d.Number}", d.State, d.Attempts, d.NextAttemptAt, d.LastError, $"invoices/{d.InvoiceId}")).ToList();
+
+    private static async Task<List<WorkItemView>> EmailsAsync(IQueryable<EmailMessage> emails, CancellationToken cancellationToken) =>
+        (await emails.Where(m => m.State != WorkState.Done).OrderByDescending(m => m.UpdatedAt).Take(ItemsShown)
+            .Select(m => new { m.Id, m.To, m.Subject, m.State, m.Attempts, m.NextAttemptAt, m.LastError }).ToListAsync(cancellationToken))
+        .Select(m => new WorkItemView(WorkKind.Email, m.Id, $"“{m.Subject}” to {m.To}", m.State, m.Attempts, m.NextAttemptAt, m.LastError, null)).ToList();
+
+    private async Task<(bool Running, IReadOnlyList<JobView> Jobs)> ScheduleAsync(CancellationToken cancellationToken)
+    {
+        var factory = services.GetService<ISchedulerFactory>();
+        var scheduler = factory is null ? null : await factory.GetScheduler(cancellationToken);
+        var running = scheduler?.Status == SchedulerStatus.Running;
+        var views = new List<JobView>();
+        foreach (var name in JobNames.All)
+        {
+            var trigger = running ? await scheduler!.GetTrigger(new TriggerKey(name + "-sweep"), cancellationToken) : null;
+            views.Add(new JobView(name, JobNames.Describe(name), JobsServiceCollectionExtensions.Sweeps[name],
+                trigger?.PreviousFireTimeUtc?.UtcDateTime, trigger?.NextFireTimeUtc?.UtcDateTime));
+        }
+        return (running, views);
+    }
+
+    /// <summary>Runs a job now. For an Admin, renewal reminders run for their organisation only, at any hour.</summary>
+    public async Task<Result> RunNowAsync(string job)
+    {
+        if (!currentUser.Can(Capabilities.ViewJobs)) return Result.Forbidden();
+        if (!JobNames.All.Contains(job)) return Result.NotFound("The job");
+        await jobs.RunNowAsync(job, manual: true, organisationId: Platform ? null : currentUser.OrganisationId);
+        return Result.Ok();
+    }
+
+    /// <summary>Puts failed work back in the queue with fresh attempts: one item, or (with no id) every failed item in view.</summary>
+    public async Task<Result<int>> RetryAsync(WorkKind? kind = null, Guid? id = null, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewJobs)) return Result<int>.From(Result.Forbidden());
+        var now = clock.GetUtcNow().UtcDateTime;
+        var retried = 0;
+        await using var platform = database.Platform();
+        var organisationId = currentUser.OrganisationId;
+        await using var own = Platform ? null : database.For(organisationId!.Value);
+        if (kind is null or WorkKind.InvoicePdf)
+        {
+            var documents = Platform ? database.AcrossOrganisations<InvoiceDocument>(platform) : own!.InvoiceDocuments;
+            retried += await WorkQueue.RetryAsync(id is { } d ? documents.Where(x => x.Id == d) : documents, now, cancellationToken);
+        }
+        if (kind is null or WorkKind.Email)
+        {
+            var emails = Platform ? platform.EmailMessages : own!.EmailMessages.Where(m => m.OrganisationId == organisationId);
+            retried += await WorkQueue.RetryAsync(id is { } e ? emails.Where(x => x.Id == e) : emails, now, cancellationToken);
+        }
+        if (retried > 0)
+        {
+            await jobs.RunNowAsync(JobNames.InvoicePdfs);
+            await jobs.RunNowAsync(JobNames.Emails);
+        }
+        return Result<int>.Ok(retried);
+    }
+}
