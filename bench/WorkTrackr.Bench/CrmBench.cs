@@ -49,7 +49,7 @@ internal static class CrmBench
     private static void Report(string figure, string provider, (double Ms, int Rows) result) =>
         Console.WriteLine($"RESULT {figure} provider={provider} value={result.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Services} returned={result.Rows} (p95 of {BenchHost.Runs})");
 
-    private static async Task<(Guid Organisation, Guid BusyContact)> SeedAsync(IServiceProvider services)
+    internal static async Task<(Guid Organisation, Guid BusyContact)> SeedAsync(IServiceProvider services)
     {
         var organisation = new Organisation { Name = "Bench CRM Co", TimeZoneId = "America/New_York" };
         await using (var db = BenchHost.Context(services, null))

@@ -99,6 +99,9 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         Assert.All(tablePages, p => Assert.Contains("UNIT PRICE", p, StringComparison.OrdinalIgnoreCase));
         var fonts = await PdfToolAsync("pdffonts", pdf);
         Assert.All(fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0), l => Assert.Contains(" yes ", l)); // every font embedded
+        // …and they are the app's own typeface, not whatever the machine has installed.
+        Assert.DoesNotContain("DejaVu", fonts);
+        Assert.DoesNotContain("Liberation", fonts);
     }
 
     [Fact]

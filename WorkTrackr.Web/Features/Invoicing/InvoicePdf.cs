@@ -10,14 +10,7 @@ namespace WorkTrackr.Web.Features.Invoicing;
 /// </summary>
 public sealed class InvoicePdf(IServiceProvider services, ILoggerFactory loggerFactory, PdfRenderer renderer)
 {
-    private static readonly Lazy<string> FontFace = new(() =>
-    {
-        using var stream = typeof(InvoicePdf).Assembly.GetManifestResourceStream("Pdf/SourceSans3.woff2")
-            ?? throw new InvalidOperationException("The PDF typeface is missing from the assembly.");
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return $"@font-face {{ font-family: \"Invoice Sans\"; font-weight: 200 900; src: url(data:font/woff2;base64,{Convert.ToBase64String(memory.ToArray())}) format(\"woff2\"); }}";
-    });
+    private const string FontFace = $"@font-face {{ font-family: \"Invoice Sans\"; font-weight: 200 900; src: url(\"{PdfRenderer.AssetOrigin}fonts/invoice-sans.woff2\") format(\"woff2\"); }}";
 
     public async Task<byte[]> RenderAsync(InvoiceDetails invoice, CancellationToken cancellationToken = default) =>
         await renderer.RenderAsync(await HtmlAsync(invoice), cancellationToken);
@@ -32,7 +25,7 @@ public sealed class InvoicePdf(IServiceProvider services, ILoggerFactory loggerF
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>{{title}}</title>
             <style>
-            {{FontFace.Value}}
+            {{FontFace}}
             @page {
                 size: A4;
                 margin: 16mm 16mm 20mm;
