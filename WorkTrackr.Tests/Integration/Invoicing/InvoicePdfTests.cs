@@ -136,6 +136,25 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         Assert.Equal(DocumentStatus.Ready, (await AsAsync(s => s.GetAsync(id))).Value!.Document.Status);
     }
 
+    [Fact]
+    public async Task A_worker_whose_row_was_requeued_meanwhile_writes_nothing()
+    {
+        var (id, _) = await IssueAsync("Overtaken Opticians", 1);
+        await using var db = app.Factory.CreateDbContext(app.A.Id);
+        var documentId = await db.InvoiceDocuments.Where(d => d.InvoiceId == id).Select(d => d.Id).SingleAsync();
+        var stale = await WorkQueue.ClaimAsync(db.InvoiceDocuments, documentId, 0, DateTime.UtcNow, default);
+        Assert.NotNull(stale);
+        Assert.Null(await WorkQueue.ClaimAsync(db.InvoiceDocuments, documentId, 0, DateTime.UtcNow, default)); // held: no second claim
+
+        // Voided (say) while the first worker renders: the row goes back to the queue and is claimed afresh.
+        await InvoiceDocuments.RequeueAsync(db, id, DateTime.UtcNow, default);
+        var fresh = await WorkQueue.ClaimAsync(db.InvoiceDocuments, documentId, 0, DateTime.UtcNow.AddMilliseconds(5), default);
+        Assert.Equal(stale!.Value.Attempt, fresh!.Value.Attempt);
+
+        Assert.Equal(0, await WorkQueue.Held(db.InvoiceDocuments, stale.Value).ExecuteUpdateAsync(d => d.SetProperty(x => x.State, WorkState.Done)));
+        Assert.Equal(1, await WorkQueue.Held(db.InvoiceDocuments, fresh.Value).ExecuteUpdateAsync(d => d.SetProperty(x => x.State, WorkState.Done)));
+    }
+
     private async Task<WorkTrackr.Data.Invoicing.InvoiceDocument> DocumentAsync(Guid invoiceId)
     {
         await using var db = app.Factory.CreateDbContext(app.A.Id);

@@ -86,6 +86,11 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(["Enter a quantity above 0."], refused.Errors["Lines[0].Quantity"]);
         Assert.Equal(["Enter a tax rate from 0 to 100 %."], refused.Errors["Lines[0].TaxPercent"]);
         Assert.Empty((await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!.Items);
+
+        // Lines within range but a total beyond what an amount column holds.
+        var huge = await AsAsync(s => s.CreateDraftAsync(Input(contact, ("Tower", 1, 9_000_000_000m, 20))));
+        Assert.Equal(ResultStatus.Invalid, huge.Status);
+        Assert.StartsWith("The invoice total is too large", huge.Errors[nameof(InvoiceInput.Lines)].Single());
     }
 
     [Fact]
@@ -159,8 +164,11 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal((InvoiceStatus.Draft, (string?)null, 108m), (corrected.Status, corrected.Number, corrected.Totals.Gross));
         Assert.True((await AsAsync(s => s.IssueAsync(corrected.Id, corrected.Version))).Succeeded);
         var reissued = (await AsAsync(s => s.GetAsync(corrected.Id))).Value!;
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+            await db.InvoiceDocuments.Where(d => d.InvoiceId == corrected.Id).ExecuteUpdateAsync(d => d.SetProperty(x => x.State, WorkTrackr.Data.Common.WorkState.Done));
         Assert.True((await AsAsync(s => s.MarkPaidAsync(corrected.Id, reissued.IssueDate, reissued.Version))).Succeeded);
-        Assert.Equal(InvoiceStatus.Paid, (await AsAsync(s => s.GetAsync(corrected.Id))).Value!.Status);
+        var paid = (await AsAsync(s => s.GetAsync(corrected.Id))).Value!;
+        Assert.Equal((InvoiceStatus.Paid, DocumentStatus.Pending), (paid.Status, paid.Document.Status)); // its PDF is made again, marked paid
 
         var outstanding = (await AsAsync(s => s.SearchAsync(new InvoiceQuery { ContactId = contact, Status = InvoiceStatusFilter.Outstanding }))).Value!;
         Assert.Equal((0, 0m), (outstanding.Total, outstanding.Outstanding));
@@ -217,6 +225,11 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
 
         Assert.True(Assert.Single((await AsAsync(s => s.DueServicesAsync(contact))).Value!).AlreadyInvoiced);
         Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.CreateFromServicesAsync(contact, [monthly]))).Status);
+
+        // A copy of a live invoice is a new sale: it does not bill the period a second time.
+        var copied = await AsAsync(s => s.CopyAsync(draft.Id));
+        var copy = (await AsAsync(s => s.GetAsync(copied.Value))).Value!;
+        Assert.Equal((null, null), (copy.Lines.Single().CustomerServiceId, copy.Lines.Single().PeriodStart));
     }
 
     [Fact]

@@ -46,6 +46,13 @@ public static class InvoiceDocuments
     public static void Queue(WorkTrackrDbContext db, Guid invoiceId, DateTime now) =>
         db.InvoiceDocuments.Add(new InvoiceDocument { InvoiceId = invoiceId, NextAttemptAt = now });
 
+    /// <summary>Puts the invoice's PDF row, if it has one, back in the queue as part of the caller's next save.</summary>
+    public static async Task RequeueTrackedAsync(WorkTrackrDbContext db, Guid invoiceId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await db.InvoiceDocuments.SingleOrDefaultAsync(d => d.InvoiceId == invoiceId, cancellationToken) is not { } document) return;
+        (document.State, document.Attempts, document.NextAttemptAt, document.LeaseUntil, document.LastError) = (WorkState.Pending, 0, now, null, null);
+    }
+
     /// <summary>Puts an existing PDF row back in the queue with fresh attempts; false when the invoice has none.</summary>
     public static async Task<bool> RequeueAsync(WorkTrackrDbContext db, Guid invoiceId, DateTime now, CancellationToken cancellationToken) =>
         await db.InvoiceDocuments.Where(d => d.InvoiceId == invoiceId).ExecuteUpdateAsync(d => d

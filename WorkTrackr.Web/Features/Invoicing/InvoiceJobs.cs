@@ -38,8 +38,7 @@ public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeP
     private async Task<bool> RenderOneAsync(Guid id, Guid organisationId, int attempts, CancellationToken cancellationToken)
     {
         await using var db = database.For(organisationId);
-        if (!await WorkQueue.ClaimAsync(db.InvoiceDocuments, id, attempts, clock.GetUtcNow().UtcDateTime, cancellationToken)) return false;
-        var attempt = attempts + 1;
+        if (await WorkQueue.ClaimAsync(db.InvoiceDocuments, id, attempts, clock.GetUtcNow().UtcDateTime, cancellationToken) is not { } claim) return false;
         try
         {
             var invoiceId = await db.InvoiceDocuments.Where(d => d.Id == id).Select(d => d.InvoiceId).SingleAsync(cancellationToken);
@@ -47,7 +46,7 @@ public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeP
                 ?? throw new InvalidOperationException("The invoice is gone.");
             var content = await pdf.RenderAsync(invoice, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            return await WorkQueue.Held(db.InvoiceDocuments, id, attempt).ExecuteUpdateAsync(d => d
+            return await WorkQueue.Held(db.InvoiceDocuments, claim).ExecuteUpdateAsync(d => d
                 .SetProperty(x => x.State, WorkState.Done)
                 .SetProperty(x => x.Content, content)
                 .SetProperty(x => x.LeaseUntil, (DateTime?)null)
@@ -57,8 +56,8 @@ public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeP
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Invoice PDF {Document} failed on attempt {Attempt}", id, attempt);
-            await WorkQueue.FailAsync(db.InvoiceDocuments, id, attempt, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            logger.LogWarning(exception, "Invoice PDF {Document} failed on attempt {Attempt}", id, claim.Attempt);
+            await WorkQueue.FailAsync(db.InvoiceDocuments, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             return false;
         }
     }

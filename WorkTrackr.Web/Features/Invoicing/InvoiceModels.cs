@@ -38,7 +38,7 @@ public sealed class InvoiceLineInput
     [Range(typeof(decimal), "0.01", "9999999", ErrorMessage = "Enter a quantity above 0.")]
     public decimal Quantity { get; set; } = 1;
 
-    [Range(typeof(decimal), "-9999999999", "9999999999", ErrorMessage = "Enter a price.")]
+    [Range(typeof(decimal), "-9999999999.99", "9999999999.99", ErrorMessage = "Enter a price of at most 9,999,999,999.99.")]
     public decimal UnitPrice { get; set; }
 
     /// <summary>As a percentage, 0–100 (20 for 20 %).</summary>

@@ -22,6 +22,8 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
 {
     public const int MaxPageSize = 200;
     public const int MaxLines = 500;
+    /// <summary>The largest amount a money column (12 digits, 2 after the point) holds.</summary>
+    public const decimal MaxAmount = 9_999_999_999.99m;
     /// <summary>Services renewing within this many days (or overdue) can be invoiced.</summary>
     public const int DueWithinDays = 30;
 
@@ -199,18 +201,22 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         return Result<Guid>.Ok(invoice.Id);
     }
 
-    /// <summary>Saves a draft made from <paramref name="expectedVersion"/>: its lines are replaced, in one transaction.</summary>
-    public async Task<Result> SaveDraftAsync(Guid id, InvoiceInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a draft made from <paramref name="expectedVersion"/>: its lines are replaced, in one transaction. Returns the
+    /// draft's new version, so issuing right after issues exactly what was saved.
+    /// </summary>
+    public async Task<Result<Guid>> SaveDraftAsync(Guid id, InvoiceInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ManageInvoices)) return Result.Forbidden();
+        if (!currentUser.Can(Capabilities.ManageInvoices)) return Result<Guid>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invoice = await db.Invoices.Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (invoice is null) return Result.NotFound("The invoice");
-        if (invoice.Version != expectedVersion) return Result.Conflict();
-        if (invoice.Status != InvoiceStatus.Draft) return NotADraft(invoice);
-        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
+        if (invoice is null) return Result<Guid>.From(Result.NotFound("The invoice"));
+        if (invoice.Version != expectedVersion) return Result<Guid>.From(Result.Conflict());
+        if (invoice.Status != InvoiceStatus.Draft) return Result<Guid>.From(NotADraft(invoice));
+        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
         Apply(db, invoice, input);
-        return await db.SaveOrConflictAsync(cancellationToken);
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        return saved.Succeeded ? Result<Guid>.Ok(invoice.Version) : Result<Guid>.From(saved);
     }
 
     /// <summary>Drafts have no number yet, so deleting one leaves no gap.</summary>
@@ -238,13 +244,16 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         await Numbering.EnsureAsync(dbFactory, series, d => HighestNumberAsync(d, today.Year), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The number first: taking it locks the series, so a second issue of the same draft waits here and then reads
+        // the invoice as the first one left it. Any refusal below rolls back and gives the number back.
+        var sequence = await Numbering.NextAsync(db, series, cancellationToken);
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.Contact).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invoice is null) return Result<string>.From(Result.NotFound("The invoice"));
         if (invoice.Version != expectedVersion) return Result<string>.From(Result.Conflict());
         if (invoice.Status != InvoiceStatus.Draft) return Result<string>.From(NotADraft(invoice));
         if (invoice.Lines.Count == 0) return Result<string>.From(Result.Invalid("", "Add at least one line before issuing."));
 
-        invoice.Number = Invoice.FormatNumber(today.Year, await Numbering.NextAsync(db, series, cancellationToken));
+        invoice.Number = Invoice.FormatNumber(today.Year, sequence);
         invoice.Status = InvoiceStatus.Issued;
         invoice.IssueDate = today;
         invoice.DueDate = today.AddDays(invoice.PaymentTermsDays);
@@ -272,7 +281,11 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (paidOn > await TodayAsync(db, cancellationToken)) return Result.Invalid("PaidOn", "The payment date cannot be in the future.");
         invoice.Status = InvoiceStatus.Paid;
         invoice.PaidOn = paidOn;
-        return await db.SaveOrConflictAsync(cancellationToken);
+        // The PDF is made again in the same save: it shows the payment.
+        await InvoiceDocuments.RequeueTrackedAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        if (saved.Succeeded) await jobs.RunNowAsync(JobNames.InvoicePdfs);
+        return saved;
     }
 
     /// <summary>Voids an issued invoice: it keeps its number and document, marked void. A corrected invoice is a new draft (<see cref="CopyAsync"/>).</summary>
@@ -292,13 +305,10 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         invoice.Status = InvoiceStatus.Void;
         invoice.VoidedAt = clock.GetUtcNow().UtcDateTime;
         invoice.VoidReason = reason.Trim();
+        // The stored PDF would still read as payable: it is made again, in the same save.
+        await InvoiceDocuments.RequeueTrackedAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var saved = await db.SaveOrConflictAsync(cancellationToken);
-        if (saved.Succeeded)
-        {
-            // The stored PDF would still read as payable.
-            await InvoiceDocuments.RequeueAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            await jobs.RunNowAsync(JobNames.InvoicePdfs);
-        }
+        if (saved.Succeeded) await jobs.RunNowAsync(JobNames.InvoicePdfs);
         return saved;
     }
 
@@ -314,9 +324,13 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         copy.TicketId = source.TicketId;
         copy.PaymentTermsDays = source.PaymentTermsDays;
         copy.Notes = source.Notes;
+        // A void invoice's copy bills the same service periods again (that is the correction); any other copy is a new
+        // sale, and keeps no claim on the periods, which stay invoiced by the original.
+        var samePeriods = source.Status == InvoiceStatus.Void;
         copy.Lines.AddRange(source.Lines.OrderBy(l => l.Position).Select(l => new InvoiceLine
         {
-            Position = l.Position, ProductId = l.ProductId, CustomerServiceId = l.CustomerServiceId, PeriodStart = l.PeriodStart, PeriodEnd = l.PeriodEnd,
+            Position = l.Position, ProductId = l.ProductId,
+            CustomerServiceId = samePeriods ? l.CustomerServiceId : null, PeriodStart = samePeriods ? l.PeriodStart : null, PeriodEnd = samePeriods ? l.PeriodEnd : null,
             Description = l.Description, Quantity = l.Quantity, UnitPrice = l.UnitPrice, TaxRate = l.TaxRate,
         }));
         copy.Recalculate();
@@ -336,7 +350,16 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (!await InvoiceDocuments.RequeueAsync(db, id, clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             InvoiceDocuments.Queue(db, id, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Someone queued it at the same moment (the invoice has one PDF row): it is queued either way.
+                await using var check = await dbFactory.CreateDbContextAsync(cancellationToken);
+                if (!await check.InvoiceDocuments.AnyAsync(d => d.InvoiceId == id, cancellationToken)) throw;
+            }
         }
         await jobs.RunNowAsync(JobNames.InvoicePdfs);
         return Result.Ok();
@@ -379,13 +402,18 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (input.Lines.Count > MaxLines) errors[nameof(InvoiceInput.Lines)] = [$"An invoice holds at most {MaxLines} lines."];
         var productIds = input.Lines.Where(l => l.ProductId is not null).Select(l => l.ProductId!.Value).Distinct().ToList();
         var known = await db.Products.Where(p => productIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var linesValid = true;
         for (var i = 0; i < input.Lines.Count; i++)
         {
             var line = input.Lines[i];
-            foreach (var (field, messages) in InputValidation.Errors(line)) errors.TryAdd(LineField(i, field), messages);
+            var lineErrors = InputValidation.Errors(line);
+            foreach (var (field, messages) in lineErrors) errors.TryAdd(LineField(i, field), messages);
+            linesValid &= lineErrors.Count == 0;
             if (line.ProductId is { } productId && !known.Contains(productId)) errors.TryAdd(LineField(i, nameof(InvoiceLineInput.ProductId)), ["That product no longer exists."]);
-            if (Math.Abs(line.Quantity * line.UnitPrice) >= 10_000_000_000m) errors.TryAdd(LineField(i, nameof(InvoiceLineInput.UnitPrice)), ["This line's amount is too large."]);
         }
+        // Only amounts within the fields' ranges are multiplied (no overflow); the totals must fit their columns too.
+        if (linesValid && input.Lines.Count <= MaxLines && Math.Abs(input.Totals.Gross) > MaxAmount)
+            errors[nameof(InvoiceInput.Lines)] = [$"The invoice total is too large: at most {MaxAmount:N2}."];
         return errors;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Notifications;
 using WorkTrackr.Data.Organisations;
@@ -91,7 +92,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception)
+        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
             // The unique index caught a reminder given meanwhile (the lock should have prevented it): nothing is saved,
             // and the next sweep gives whatever is still missing.
@@ -100,6 +101,16 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         }
         return due.Count;
     }
+
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
+        _ => false,
+    };
+
+    /// <summary>Texts built from names are cut to their columns' sizes, with an ellipsis.</summary>
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>
     /// One sweep per organisation at a time, across nodes: PostgreSQL locks the organisation's row until the transaction
@@ -144,7 +155,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             {
                 UserId = person.Id, CreatedAt = now, Link = "services",
                 Title = $"{reminders.Count} services renew within {reminders.Max(r => r.DaysBefore)} days",
-                Body = $"The soonest: {string.Join("; ", reminders.OrderBy(r => r.RenewalDate).Take(3).Select(Line))}.",
+                Body = Clip($"The soonest: {string.Join("; ", reminders.OrderBy(r => r.RenewalDate).Take(3).Select(Line))}.", DataLimits.ReasonLength),
             };
             yield break;
         }
@@ -152,8 +163,8 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             yield return new Notification
             {
                 UserId = person.Id, CreatedAt = now, Link = $"contacts/{reminder.ContactId}",
-                Title = $"{reminder.Contact}: {reminder.Product} renews {When(reminder.DaysLeft)}",
-                Body = Line(reminder),
+                Title = Clip($"{reminder.Contact}: {reminder.Product} renews {When(reminder.DaysLeft)}", DataLimits.TitleLength),
+                Body = Clip(Line(reminder), DataLimits.ReasonLength),
             };
     }
 
@@ -163,7 +174,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         $"{reminder.Quantity} × {reminder.Product} for {reminder.Contact} on {reminder.RenewalDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
 
     private static string Subject(List<Due> reminders) => reminders.Count == 1
-        ? $"{reminders[0].Contact}: {reminders[0].Product} renews {When(reminders[0].DaysLeft)}"
+        ? Clip($"{reminders[0].Contact}: {reminders[0].Product} renews {When(reminders[0].DaysLeft)}", DataLimits.TitleLength)
         : $"{reminders.Count} customer services renew soon";
 
     private static string EmailBody(Organisation organisation, ApplicationUser person, List<Due> reminders)

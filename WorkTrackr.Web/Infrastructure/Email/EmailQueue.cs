@@ -44,21 +44,20 @@ public sealed class EmailDeliveryWorker(JobDatabase database, IEmailTransport tr
                 .Select(m => new { m.Id, m.Attempts, m.To, m.Subject, m.HtmlBody }).ToListAsync(cancellationToken);
             foreach (var message in due)
             {
-                if (!await WorkQueue.ClaimAsync(db.EmailMessages, message.Id, message.Attempts, clock.GetUtcNow().UtcDateTime, cancellationToken)) continue;
-                var attempt = message.Attempts + 1;
+                if (await WorkQueue.ClaimAsync(db.EmailMessages, message.Id, message.Attempts, clock.GetUtcNow().UtcDateTime, cancellationToken) is not { } claim) continue;
                 try
                 {
                     await transport.SendAsync(message.To, message.Subject, message.HtmlBody, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Email {Message} to {To} failed on attempt {Attempt}", message.Id, message.To, attempt);
-                    await WorkQueue.FailAsync(db.EmailMessages, message.Id, attempt, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+                    logger.LogWarning(exception, "Email {Message} to {To} failed on attempt {Attempt}", message.Id, message.To, claim.Attempt);
+                    await WorkQueue.FailAsync(db.EmailMessages, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
                     continue;
                 }
                 var done = clock.GetUtcNow().UtcDateTime;
                 // Sent: a crash before this line sends it again on the next claim (at least once, never lost).
-                await WorkQueue.Held(db.EmailMessages, message.Id, attempt).ExecuteUpdateAsync(m => m
+                await WorkQueue.Held(db.EmailMessages, claim).ExecuteUpdateAsync(m => m
                     .SetProperty(x => x.State, WorkState.Done).SetProperty(x => x.CompletedAt, done).SetProperty(x => x.LeaseUntil, (DateTime?)null)
                     .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.UpdatedAt, done), CancellationToken.None);
                 sent++;

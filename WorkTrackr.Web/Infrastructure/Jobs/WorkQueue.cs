@@ -18,26 +18,35 @@ public static class WorkQueue
         rows.Where(w => (w.State == WorkState.Pending && w.NextAttemptAt <= now) || (w.State == WorkState.Running && w.LeaseUntil < now));
 
     /// <summary>
-    /// Claims the row if it is still due and still at <paramref name="attempts"/> (as the sweep saw it). The claim is
-    /// attempt <paramref name="attempts"/> + 1, which later steps name to prove they still hold it.
+    /// A worker's hold on a row: its attempt number and the lease it set. Both must still be on the row for the worker's
+    /// result to be written, so a row re-queued meanwhile (attempts back to 0, then claimed afresh) is not overwritten
+    /// by a stale result. The lease is whole milliseconds, which every provider stores exactly.
     /// </summary>
-    public static async Task<bool> ClaimAsync<T>(DbSet<T> set, Guid id, int attempts, DateTime now, CancellationToken cancellationToken) where T : QueuedWork =>
-        await Due(set.Where(w => w.Id == id && w.Attempts == attempts), now).ExecuteUpdateAsync(w => w
+    public readonly record struct Claim(Guid Id, int Attempt, DateTime LeaseUntil);
+
+    /// <summary>Claims the row if it is still due and still at <paramref name="attempts"/> (as the sweep saw it).</summary>
+    public static async Task<Claim?> ClaimAsync<T>(DbSet<T> set, Guid id, int attempts, DateTime now, CancellationToken cancellationToken) where T : QueuedWork
+    {
+        var lease = new DateTime((now + Lease).Ticks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var claimed = await Due(set.Where(w => w.Id == id && w.Attempts == attempts), now).ExecuteUpdateAsync(w => w
             .SetProperty(x => x.State, WorkState.Running)
             .SetProperty(x => x.Attempts, attempts + 1)
-            .SetProperty(x => x.LeaseUntil, now + Lease)
+            .SetProperty(x => x.LeaseUntil, lease)
             .SetProperty(x => x.UpdatedAt, now), cancellationToken) == 1;
+        return claimed ? new Claim(id, attempts + 1, lease) : null;
+    }
 
-    /// <summary>Rows still held by the claim that made attempt <paramref name="attempt"/>.</summary>
-    public static IQueryable<T> Held<T>(DbSet<T> set, Guid id, int attempt) where T : QueuedWork =>
-        set.Where(w => w.Id == id && w.State == WorkState.Running && w.Attempts == attempt);
+    /// <summary>The row, if <paramref name="claim"/> still holds it.</summary>
+    public static IQueryable<T> Held<T>(DbSet<T> set, Claim claim) where T : QueuedWork =>
+        set.Where(w => w.Id == claim.Id && w.State == WorkState.Running && w.Attempts == claim.Attempt && w.LeaseUntil == claim.LeaseUntil);
 
     /// <summary>Records a failed attempt: back to pending after a back-off, or failed for good after <see cref="MaxAttempts"/>.</summary>
-    public static async Task FailAsync<T>(DbSet<T> set, Guid id, int attempt, string error, DateTime now, CancellationToken cancellationToken) where T : QueuedWork
+    public static async Task FailAsync<T>(DbSet<T> set, Claim claim, string error, DateTime now, CancellationToken cancellationToken) where T : QueuedWork
     {
         var message = error.Length > DataLimits.ErrorLength ? error[..DataLimits.ErrorLength] : error;
+        var attempt = claim.Attempt;
         var final = attempt >= MaxAttempts;
-        await Held(set, id, attempt).ExecuteUpdateAsync(w => w
+        await Held(set, claim).ExecuteUpdateAsync(w => w
             .SetProperty(x => x.State, final ? WorkState.Failed : WorkState.Pending)
             .SetProperty(x => x.NextAttemptAt, now + Backoff(attempt))
             .SetProperty(x => x.LeaseUntil, (DateTime?)null)

@@ -8,8 +8,8 @@ public sealed class PdfOptions
     public const string Section = "Pdf";
     /// <summary>Chromium's executable; empty finds <c>chromium</c> on PATH.</summary>
     public string? ChromiumPath { get; set; }
-    /// <summary>Pages printed at once by the one warm browser.</summary>
-    public int MaxConcurrency { get; set; } = 4;
+    /// <summary>Pages printed at once by the one warm browser: one per core measured best (bench/run.sh invoices).</summary>
+    public int MaxConcurrency { get; set; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -61,8 +61,21 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         }
         finally
         {
-            if (page is not null) await page.CloseAsync(); // a page that failed is not reused
+            if (page is not null) await DiscardAsync(page);
             printing.Release();
+        }
+    }
+
+    /// <summary>A page that failed is not reused, nor its context kept.</summary>
+    private async Task DiscardAsync(IPage page)
+    {
+        try
+        {
+            await page.Context.CloseAsync();
+        }
+        catch (PlaywrightException exception)
+        {
+            logger.LogDebug(exception, "Closing a failed PDF page");
         }
     }
 
