@@ -103,6 +103,20 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     }
 
     [Fact]
+    public async Task A_contact_is_looked_after_by_someone_on_the_team_and_never_by_another_organisations_user()
+    {
+        var owner = app.A.Users[Roles.Manager];
+        var created = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Owned Opticians", OwnerUserId = owner.Id }));
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal(owner.Id, (await AsAsync(s => s.GetAsync(created.Value))).Value!.Contact.OwnerUserId);
+
+        var stranger = app.B.Users[Roles.Manager];
+        var refused = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Poached Pharmacy", OwnerUserId = stranger.Id }));
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Equal(["Choose someone on your team."], refused.Errors[nameof(ContactInput.OwnerUserId)]);
+    }
+
+    [Fact]
     public async Task A_term_most_contacts_share_is_found_and_its_count_stops_at_the_limit()
     {
         // More hits than SQLite's search reads from its index: it scans instead, with the same answer; the count says

@@ -31,8 +31,12 @@ public sealed class ContactInput
     [StringLength(DataLimits.NotesLength, ErrorMessage = "Use at most 4000 characters.")]
     public string? Notes { get; set; }
 
+    /// <summary>Who looks after this customer; renewal reminders go to them.</summary>
+    public Guid? OwnerUserId { get; set; }
+
     public static ContactInput From(Contact contact) => new()
     {
+        OwnerUserId = contact.OwnerUserId,
         Kind = contact.Kind,
         Name = contact.Name,
         Email = contact.Email,

@@ -103,8 +103,8 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     public async Task<Result<Guid>> CreateAsync(ContactInput input, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ManageContacts)) return Result<Guid>.From(Result.Forbidden());
-        if (Validate(input) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
         var contact = new Contact { Name = "" };
         Apply(contact, input);
         db.Contacts.Add(contact);
@@ -116,8 +116,8 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     public async Task<Result> UpdateAsync(Guid id, ContactInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
-        if (Validate(input) is { Count: > 0 } errors) return Result.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null) return Result.NotFound("The contact");
         if (contact.Version != expectedVersion) return Result.Conflict();
@@ -193,10 +193,13 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
          await db.CustomerServices.CountAsync(s => s.ContactId == id, cancellationToken),
          await db.Invoices.CountAsync(i => i.ContactId == id, cancellationToken));
 
-    private static Dictionary<string, string[]> Validate(ContactInput input)
+    private async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ContactInput input, CancellationToken cancellationToken)
     {
         var errors = InputValidation.Errors(input);
         if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ContactInput.Name)] = ["Give the contact a name."];
+        // Users are not tenant-filtered: the owner must be an active member of this organisation.
+        if (input.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId, cancellationToken))
+            errors[nameof(ContactInput.OwnerUserId)] = ["Choose someone on your team."];
         return errors;
     }
 
@@ -209,6 +212,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         contact.BillingAddress = Blank(input.BillingAddress);
         contact.ServiceAddress = Blank(input.ServiceAddress);
         contact.Notes = Blank(input.Notes);
+        contact.OwnerUserId = input.OwnerUserId;
     }
 
 

@@ -28,6 +28,15 @@ public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFacto
         return await MembersInRoles(db, AssignableRoles, MembersOf(db).Where(u => u.Id == userId)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Admins, managers and dispatchers: the people who can look after a customer (and hear of its renewals).</summary>
+    public static readonly string[] OwnerRoles = [Roles.Admin, Roles.Manager, Roles.Dispatcher];
+
+    public async Task<IReadOnlyList<TeamMember>> PossibleOwnersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await MembersInRoles(db, OwnerRoles, MembersOf(db)).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Display names of the organisation's people by id, for timelines and lists.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default)
     {
