@@ -33,7 +33,11 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Reseller> Resellers => Set<Reseller>();
-    public DbSet<ResellerCustomer> ResellerCustomers => Set<ResellerCustomer>();
+    public DbSet<ResellerLink> ResellerLinks => Set<ResellerLink>();
+    public DbSet<ResellerRate> ResellerRates => Set<ResellerRate>();
+    public DbSet<CommissionEntry> CommissionEntries => Set<CommissionEntry>();
+    public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();
+    public DbSet<OrganisationPlanChange> OrganisationPlanChanges => Set<OrganisationPlanChange>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<CrmEvent> CrmEvents => Set<CrmEvent>();
     public DbSet<Product> Products => Set<Product>();

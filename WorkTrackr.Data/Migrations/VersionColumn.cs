@@ -10,12 +10,13 @@ internal static class VersionColumn
     {
         migrationBuilder.AddColumn<Guid>(name: "Version", table: table, nullable: false, defaultValue: Guid.Empty);
         // Existing rows get a version of their own, as saves would have given them; the interceptor renews it from here on.
-        // EF stores a Guid on SQLite as upper-case text in the 8-4-4-4-12 form.
-        if (migrationBuilder.IsNpgsql())
-            migrationBuilder.Sql($"UPDATE \"{table}\" SET \"Version\" = gen_random_uuid();");
-        else
-            migrationBuilder.Sql($"UPDATE \"{table}\" SET \"Version\" = hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6));");
+        migrationBuilder.Sql($"UPDATE \"{table}\" SET \"Version\" = {NewGuid(migrationBuilder)};");
     }
+
+    /// <summary>SQL for a fresh random Guid as the provider stores one (EF keeps a Guid on SQLite as upper-case text).</summary>
+    public static string NewGuid(MigrationBuilder migrationBuilder) => migrationBuilder.IsNpgsql()
+        ? "gen_random_uuid()"
+        : "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))";
 
     public static void Drop(MigrationBuilder migrationBuilder, string table)
     {

@@ -12,20 +12,56 @@ public class Reseller : Entity, ISoftDeletable
 
     public required string Name { get; set; }
     public required string ContactEmail { get; set; }
-    /// <summary>Share of its customers' subscription revenue, 0–1.</summary>
+    /// <summary>Share of its customers' monthly value, 0–1: the rate in force now (<see cref="ResellerRate"/> keeps the history).</summary>
     public decimal CommissionRate { get; set; } = DefaultCommissionRate;
     public bool IsActive { get; set; } = true;
-    public List<ResellerCustomer> Customers { get; set; } = [];
+    public List<ResellerLink> Links { get; set; } = [];
 }
 
-/// <summary>Which reseller brought which organisation.</summary>
-public class ResellerCustomer
+/// <summary>
+/// That a reseller brought an organisation from <see cref="LinkedOn"/> until <see cref="UnlinkedOn"/> (exclusive).
+/// Links are never deleted, so commission for past months stays right; an organisation has one open link at most.
+/// </summary>
+public class ResellerLink
 {
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ResellerId { get; set; }
     public Reseller? Reseller { get; set; }
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    public DateOnly LinkedOn { get; set; }
+    public DateOnly? UnlinkedOn { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A reseller's commission rate from a date on (until the next change).</summary>
+public class ResellerRate
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ResellerId { get; set; }
+    public decimal Rate { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+}
+
+public enum CommissionStatus { Pending = 0, Paid = 1 }
+
+/// <summary>
+/// A closed month's commission for one organisation of a reseller, kept as it was computed when the month closed
+/// (seats and prices then), so later changes never rewrite it. Paid by the Platform admin a month at a time.
+/// </summary>
+public class CommissionEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ResellerId { get; set; }
+    public Guid OrganisationId { get; set; }
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public int LinkedDays { get; set; }
+    public int Seats { get; set; }
+    public decimal MonthlyValue { get; set; }
+    public decimal Earned { get; set; }
+    public CommissionStatus Status { get; set; }
+    public DateOnly? PaidOn { get; set; }
 }
 
 public class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
@@ -39,16 +75,36 @@ public class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
     }
 }
 
-public class ResellerCustomerConfiguration : IEntityTypeConfiguration<ResellerCustomer>
+public class ResellerLinkConfiguration : IEntityTypeConfiguration<ResellerLink>
 {
-    public void Configure(EntityTypeBuilder<ResellerCustomer> builder)
+    public void Configure(EntityTypeBuilder<ResellerLink> builder)
     {
-        builder.HasKey(rc => new { rc.ResellerId, rc.OrganisationId });
-        builder.HasOne(rc => rc.Reseller).WithMany(r => r.Customers).HasForeignKey(rc => rc.ResellerId)
-            .OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(rc => rc.Organisation).WithMany().HasForeignKey(rc => rc.OrganisationId)
-            .OnDelete(DeleteBehavior.Cascade);
-        // An organisation has at most one reseller.
-        builder.HasIndex(rc => rc.OrganisationId).IsUnique();
+        builder.HasOne(l => l.Reseller).WithMany(r => r.Links).HasForeignKey(l => l.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(l => new { l.ResellerId, l.LinkedOn });
+        // At most one open link per organisation.
+        builder.HasIndex(l => l.OrganisationId, "IX_ResellerLinks_OrganisationId_Open").IsUnique().HasFilter("\"UnlinkedOn\" IS NULL");
+    }
+}
+
+public class ResellerRateConfiguration : IEntityTypeConfiguration<ResellerRate>
+{
+    public void Configure(EntityTypeBuilder<ResellerRate> builder)
+    {
+        builder.Property(r => r.Rate).HasPrecision(DataLimits.RatePrecision, DataLimits.RateScale);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(r => r.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.ResellerId, r.EffectiveFrom }).IsUnique();
+    }
+}
+
+public class CommissionEntryConfiguration : IEntityTypeConfiguration<CommissionEntry>
+{
+    public void Configure(EntityTypeBuilder<CommissionEntry> builder)
+    {
+        builder.Property(e => e.MonthlyValue).HasPrecision(DataLimits.MoneyPrecision, DataLimits.MoneyScale);
+        builder.Property(e => e.Earned).HasPrecision(DataLimits.MoneyPrecision, DataLimits.MoneyScale);
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(e => e.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.ResellerId, e.Month, e.OrganisationId }).IsUnique();
     }
 }

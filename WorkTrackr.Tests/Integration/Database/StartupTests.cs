@@ -33,7 +33,7 @@ public sealed class StartupTests
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             Assert.True(await data.CustomerServices.CountAsync(s => s.RenewalDate >= today && s.RenewalDate <= today.AddDays(30)) >= 5);
             Assert.Equal(2, await db.Resellers.CountAsync());
-            Assert.True(await db.ResellerCustomers.CountAsync() >= 4);
+            Assert.True(await db.ResellerLinks.CountAsync(l => l.UnlinkedOn == null) >= 4);
             foreach (var login in DemoDataSeeder.Logins)
                 Assert.True(await db.Users.AnyAsync(u => u.Email == login.Email), login.Email);
         }

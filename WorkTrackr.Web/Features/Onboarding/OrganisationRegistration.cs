@@ -61,6 +61,8 @@ public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager
             TimeZoneId = model.TimeZoneId,
         };
         db.Organisations.Add(organisation);
+        // The plan's history starts with the organisation: reseller commission reads it day by day.
+        db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = organisation.Id, Plan = organisation.Plan, EffectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow) });
         await db.SaveChangesAsync(cancellationToken);
 
         var user = new ApplicationUser

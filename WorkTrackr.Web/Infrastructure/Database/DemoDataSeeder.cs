@@ -102,13 +102,20 @@ public sealed class DemoDataSeeder(
             (summit, "Redwood Managed IT", OrganisationPlan.Pro, OrganisationStatus.Active, "admin@redwood.test"),
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ResellerCustomers.Add(new ResellerCustomer { ResellerId = bright.Id, OrganisationId = demo.Id, CreatedAt = now.AddDays(-200) });
+        var today = DateOnly.FromDateTime(now);
+        // History as the platform would have kept it: rates and plans from a year ago, links from the day each began.
+        foreach (var reseller in new[] { bright, summit })
+            db.ResellerRates.Add(new ResellerRate { ResellerId = reseller.Id, Rate = reseller.CommissionRate, EffectiveFrom = today.AddYears(-1) });
+        db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = demo.Id, Plan = demo.Plan, EffectiveFrom = today.AddYears(-1) });
+        db.ResellerLinks.Add(new ResellerLink { ResellerId = bright.Id, OrganisationId = demo.Id, LinkedOn = today.AddDays(-200), CreatedAt = now.AddDays(-200) });
         foreach (var (reseller, name, plan, status, admin) in customers)
         {
-            var organisation = new Organisation { Name = name, Plan = plan, Status = status, Currency = "USD", TimeZoneId = "America/Chicago" };
+            var linked = now.AddDays(-faker.Random.Int(10, 300));
+            var organisation = new Organisation { Name = name, Plan = plan, Status = status, Currency = "USD", TimeZoneId = "America/Chicago", CreatedAt = linked.AddDays(-7) };
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(cancellationToken);
-            db.ResellerCustomers.Add(new ResellerCustomer { ResellerId = reseller.Id, OrganisationId = organisation.Id, CreatedAt = now.AddDays(-faker.Random.Int(10, 300)) });
+            db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = organisation.Id, Plan = plan, EffectiveFrom = DateOnly.FromDateTime(linked.AddDays(-7)) });
+            db.ResellerLinks.Add(new ResellerLink { ResellerId = reseller.Id, OrganisationId = organisation.Id, LinkedOn = DateOnly.FromDateTime(linked), CreatedAt = linked });
             AddUser(db, admin, $"{name} Admin", Roles.Admin, organisation.Id);
         }
     }
