@@ -100,6 +100,9 @@ services.AddScoped<InvoiceService>();
 services.AddScoped<WorkTrackr.Web.Features.Notifications.NotificationInbox>();
 services.AddScoped<WorkTrackr.Web.Features.Administration.JobsService>();
 services.AddScoped<WorkTrackr.Web.Features.Administration.BillingSettings>();
+services.AddScoped<WorkTrackr.Web.Features.Resellers.CommissionLedger>();
+services.AddScoped<WorkTrackr.Web.Features.Resellers.ResellerPortal>();
+services.AddScoped<WorkTrackr.Web.Features.Platform.PlatformService>();
 services.AddWorkTrackrJobs(builder.Configuration);
 services.AddTransient<DemoDataSeeder>();
 

@@ -1,0 +1,160 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Resellers;
+using WorkTrackr.Tests.Integration.Tenancy;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Platform;
+using WorkTrackr.Web.Features.Resellers;
+using WorkTrackr.Web.Infrastructure;
+
+namespace WorkTrackr.Tests.Integration.Resellers;
+
+/// <summary>Platform administration and the reseller portal's services: commission from the history, and scoping.</summary>
+[Trait("Category", "Integration")]
+public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
+{
+    private async Task<ApplicationUser> UserAsync(string role, Guid? resellerId = null)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = role, ResellerId = resellerId };
+        Assert.True((await users.CreateAsync(user, TestOrganisations.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return user;
+    }
+
+    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
+        app.Factory.RunAsAsync(user, action);
+
+    private async Task<Guid> ResellerAsync(ApplicationUser platform, string name, decimal rate)
+    {
+        var created = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateResellerAsync(new ResellerInput { Name = name, ContactEmail = "partner@example.test", CommissionRate = rate }));
+        Assert.True(created.Succeeded, created.Message);
+        return created.Value;
+    }
+
+    [Fact]
+    public async Task A_resellers_portal_shows_its_linked_organisations_with_counts_and_this_months_commission_and_nothing_else()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var bright = await ResellerAsync(platform, "Bright Test Partners", 0.25m);
+        var other = await ResellerAsync(platform, "Other Test Channel", 0.10m);
+        var brightUser = await UserAsync(Roles.Reseller, bright);
+        var otherUser = await UserAsync(Roles.Reseller, other);
+
+        // A: Starter at 0 + 12/seat with its 4 users (one per role) = 48 a month. The reseller's rate has been in force since 2020.
+        await using (var db = app.Factory.CreateDbContext(null))
+            await db.ResellerRates.Where(r => r.ResellerId == bright).ExecuteUpdateAsync(r => r.SetProperty(x => x.EffectiveFrom, new DateOnly(2020, 1, 1)));
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(app.A.Id, bright, new DateOnly(2020, 1, 1)))).Succeeded);
+
+        var dashboard = (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(brightUser, s => s.DashboardAsync())).Value!;
+        var customer = Assert.Single(dashboard.Customers);
+        Assert.Equal((app.A.Id, 4, 48m), (customer.Id, customer.ActiveUsers, customer.MonthlyValue));
+        Assert.Equal(1, customer.OpenTickets); // the test organisation's one ticket
+        Assert.Equal((1, 25m), (customer.RenewalsNext30Days, customer.RenewalsValue)); // its one service, renewing in 10 days
+        Assert.Equal(12, dashboard.LastTwelveMonths.Count);
+        Assert.Equal(12m, dashboard.LastTwelveMonths[^2].Earned); // last month, whole: 48 × 0.25
+        Assert.True(dashboard.ThisMonth > 0);
+
+        // The other reseller sees none of it, whether it asks for its own portal or for Bright's.
+        Assert.Empty((await AsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync())).Value!.Customers);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync(bright))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync(bright))).Status);
+        Assert.Empty((await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync())).Value!);
+
+        // An organisation's own people see no reseller or platform data at all.
+        foreach (var user in app.A.Users.Values)
+        {
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(user, s => s.DashboardAsync(bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.OrganisationsAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
+        }
+        // Nor does a reseller do platform work.
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result<IReadOnlyList<ResellerRow>>>(brightUser, s => s.ResellersAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result>(brightUser, s => s.MarkCommissionPaidAsync(bright, new DateOnly(2021, 1, 1)))).Status);
+
+        // The platform admin can look at any reseller's portal.
+        Assert.Single((await AsAsync<ResellerPortal, Result<ResellerDashboard>>(platform, s => s.DashboardAsync(bright))).Value!.Customers);
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UnlinkAsync(app.A.Id))).Succeeded);
+    }
+
+    [Fact]
+    public async Task Moving_an_organisation_between_resellers_keeps_past_commission_and_pays_by_the_month()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var first = await ResellerAsync(platform, "First Test Reseller", 0.20m);
+        var second = await ResellerAsync(platform, "Second Test Reseller", 0.30m);
+        var organisation = await TestOrganisations.CreateAsync(app.Factory, "Moving Mechanics");
+        var lastMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1).AddMonths(-1);
+        var days = DateTime.DaysInMonth(lastMonth.Year, lastMonth.Month);
+        // The rates were in force since long before (the service dates new rates from today).
+        await using (var db = app.Factory.CreateDbContext(null))
+        {
+            await db.ResellerRates.Where(r => r.ResellerId == first || r.ResellerId == second).ExecuteUpdateAsync(r => r.SetProperty(x => x.EffectiveFrom, new DateOnly(2020, 1, 1)));
+            await db.OrganisationPlanChanges.Where(c => c.OrganisationId == organisation.Id).ExecuteDeleteAsync();
+            db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = organisation.Id, Plan = OrganisationPlan.Starter, EffectiveFrom = new DateOnly(2020, 1, 1) });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddMonths(-1)))).Succeeded);
+        // Moved to the second reseller on the 11th of last month.
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, second, lastMonth.AddDays(10)))).Succeeded);
+
+        var firstLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
+        var secondLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(second, 3))).Value!;
+        var firstLast = firstLedger.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
+        var secondLast = secondLedger.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
+        // Starter, 4 users: 48 a month. First: 10 days at 20 %; second: the rest at 30 %.
+        Assert.Equal((10, Math.Round(48m * 0.20m * 10 / days, 2, MidpointRounding.AwayFromZero)), (firstLast.LinkedDays, firstLast.Earned));
+        Assert.Equal((days - 10, Math.Round(48m * 0.30m * (days - 10) / days, 2, MidpointRounding.AwayFromZero)), (secondLast.LinkedDays, secondLast.Earned));
+        Assert.True(firstLast.Closed);
+
+        // A closed month stays as it was computed, even when prices change afterwards.
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 100, 100))).Succeeded);
+        var again = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
+        Assert.Equal(firstLast.Earned, again.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id).Earned);
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
+
+        // Paying: only ended months; then the ledger says paid, with the date.
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
+        var paid = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!
+            .Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
+        Assert.Equal((CommissionStatus.Paid, new DateOnly(2026, 1, 5)), (paid.Status, paid.PaidOn));
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
+    }
+
+    [Fact]
+    public async Task The_platform_admin_manages_organisations_plans_and_rates_with_checks()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var refused = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateResellerAsync(new ResellerInput { Name = "", ContactEmail = "nope", CommissionRate = 1.5m }));
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Equal(["Enter a rate between 0 and 1 (0.25 is 25 %)."], refused.Errors[nameof(ResellerInput.CommissionRate)]);
+        Assert.Contains(nameof(ResellerInput.Name), refused.Errors.Keys);
+        Assert.Contains(nameof(ResellerInput.ContactEmail), refused.Errors.Keys);
+
+        var created = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateOrganisationAsync(new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Pro, Currency = "EUR", TimeZoneId = "Europe/Paris" }));
+        Assert.True(created.Succeeded, created.Message);
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UpdateOrganisationAsync(created.Value, new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Enterprise, Currency = "EUR", TimeZoneId = "Europe/Paris" }))).Succeeded);
+        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetStatusAsync(created.Value, OrganisationStatus.Suspended))).Succeeded);
+
+        var row = (await AsAsync<PlatformService, Result<IReadOnlyList<OrganisationRow>>>(platform, s => s.OrganisationsAsync("platform made"))).Value!.Single();
+        Assert.Equal((OrganisationPlan.Enterprise, OrganisationStatus.Suspended, 0, 199m), (row.Plan, row.Status, row.ActiveUsers, row.MonthlyValue));
+        await using var db = app.Factory.CreateDbContext(null);
+        Assert.Equal([OrganisationPlan.Enterprise], await db.OrganisationPlanChanges.Where(c => c.OrganisationId == created.Value).Select(c => c.Plan).ToListAsync()); // same day: one change
+
+        var badZone = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateOrganisationAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
+        Assert.Equal(ResultStatus.Invalid, badZone.Status);
+        Assert.Contains(nameof(OrganisationInput.TimeZoneId), badZone.Errors.Keys);
+        Assert.Contains(nameof(OrganisationInput.Currency), badZone.Errors.Keys);
+    }
+}
+
+public sealed class SqliteResellerTests(SqliteTenantApp app) : ResellerTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
+
+public sealed class PostgresResellerTests(PostgresTenantApp app) : ResellerTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Resellers;
+
+namespace WorkTrackr.Web.Features.Resellers;
+
+/// <summary>One organisation's line of a reseller's month.</summary>
+public sealed record CommissionLine(Guid OrganisationId, string Organisation, DateOnly Month, int LinkedDays, int Seats, decimal MonthlyValue,
+    decimal Earned, CommissionStatus Status, DateOnly? PaidOn, bool Closed);
+
+/// <summary>
+/// A reseller's commission, month by month and organisation by organisation. Closed months (before the current one)
+/// are computed once, when first asked for, and kept (<see cref="CommissionEntry"/>): later changes to seats or
+/// prices never rewrite them. The current month is computed live and marked provisional.
+/// This is one of the named cross-organisation reads (ARCHITECTURE.md, rule 5): it counts organisations' active users,
+/// which are platform-level rows, and touches no organisation-owned data.
+/// </summary>
+public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock)
+{
+    public DateOnly CurrentMonth => Commission.MonthOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    /// <summary>The reseller's lines for the months from <paramref name="from"/> to <paramref name="to"/> (first days), newest first.</summary>
+    public async Task<IReadOnlyList<CommissionLine>> LinesAsync(Guid resellerId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        await CloseMonthsAsync(resellerId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var names = await db.ResellerLinks.Where(l => l.ResellerId == resellerId).Select(l => new { l.OrganisationId, l.Organisation!.Name })
+            .Distinct().ToDictionaryAsync(o => o.OrganisationId, o => o.Name, cancellationToken);
+        var closed = await db.CommissionEntries.AsNoTracking()
+            .Where(e => e.ResellerId == resellerId && e.Month >= from && e.Month <= to).ToListAsync(cancellationToken);
+        var lines = closed.Select(e => new CommissionLine(e.OrganisationId, names.GetValueOrDefault(e.OrganisationId, "?"), e.Month, e.LinkedDays, e.Seats,
+            e.MonthlyValue, e.Earned, e.Status, e.PaidOn, Closed: true)).ToList();
+        if (CurrentMonth >= from && CurrentMonth <= to)
+            lines.AddRange((await ComputeAsync(db, resellerId, CurrentMonth, cancellationToken)).Select(e => new CommissionLine(e.OrganisationId,
+                names.GetValueOrDefault(e.OrganisationId, "?"), e.Month, e.LinkedDays, e.Seats, e.MonthlyValue, e.Earned, CommissionStatus.Pending, null, Closed: false)));
+        return lines.OrderByDescending(l => l.Month).ThenBy(l => l.Organisation).ToList();
+    }
+
+    /// <summary>Stores every closed month since the reseller's first link that has no entries yet.</summary>
+    public async Task CloseMonthsAsync(Guid resellerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var firstLink = await db.ResellerLinks.Where(l => l.ResellerId == resellerId).MinAsync(l => (DateOnly?)l.LinkedOn, cancellationToken);
+        if (firstLink is null) return;
+        var done = (await db.CommissionEntries.Where(e => e.ResellerId == resellerId).Select(e => e.Month).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var open = MonthsBetween(Commission.MonthOf(firstLink.Value), CurrentMonth.AddMonths(-1)).Where(m => !done.Contains(m)).ToList();
+        if (open.Count == 0) return;
+        foreach (var month in open)
+        {
+            // A month in which nothing was linked stores no lines; it is computed again (to nothing) when next asked.
+            var entries = await ComputeAsync(db, resellerId, month, cancellationToken);
+            db.CommissionEntries.AddRange(entries.Where(e => e.LinkedDays > 0));
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request closed the same months at the same moment; theirs stand.
+        }
+    }
+
+    private static List<DateOnly> MonthsBetween(DateOnly first, DateOnly last)
+    {
+        var months = new List<DateOnly>();
+        for (var month = first; month <= last; month = month.AddMonths(1)) months.Add(month);
+        return months;
+    }
+
+    /// <summary>The month's figures for every organisation linked to the reseller at some point in it.</summary>
+    private async Task<List<CommissionEntry>> ComputeAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken)
+    {
+        var next = month.AddMonths(1);
+        var links = await db.ResellerLinks.AsNoTracking()
+            .Where(l => l.ResellerId == resellerId && l.LinkedOn < next && (l.UnlinkedOn == null || l.UnlinkedOn > month)).ToListAsync(cancellationToken);
+        if (links.Count == 0) return [];
+        var organisationIds = links.Select(l => l.OrganisationId).Distinct().ToList();
+        var rates = (await db.ResellerRates.AsNoTracking().Where(r => r.ResellerId == resellerId).ToListAsync(cancellationToken))
+            .Select(r => (r.EffectiveFrom, r.Rate)).ToList();
+        var plans = (await db.OrganisationPlanChanges.AsNoTracking().Where(c => organisationIds.Contains(c.OrganisationId)).ToListAsync(cancellationToken))
+            .ToLookup(c => c.OrganisationId, c => (c.EffectiveFrom, c.Plan));
+        var current = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Plan, cancellationToken);
+        var prices = await db.PlanPrices.AsNoTracking().ToDictionaryAsync(p => p.Plan, cancellationToken);
+        var seats = await SeatsAsync(db, organisationIds, cancellationToken);
+
+        return organisationIds.Select(id =>
+        {
+            // An organisation without plan history (made before it was kept) is on its current plan throughout.
+            var history = plans[id].ToList() is { Count: > 0 } changes ? changes : [(DateOnly.MinValue, current[id])];
+            var figure = Commission.ForMonth(month, links.Where(l => l.OrganisationId == id).Select(l => (l.LinkedOn, l.UnlinkedOn)), rates, history, prices, seats.GetValueOrDefault(id));
+            return new CommissionEntry
+            {
+                ResellerId = resellerId, OrganisationId = id, Month = month, LinkedDays = figure.LinkedDays, Seats = seats.GetValueOrDefault(id),
+                MonthlyValue = figure.MonthlyValue, Earned = figure.Earned, Status = CommissionStatus.Pending,
+            };
+        }).ToList();
+    }
+
+    /// <summary>Active users per organisation: the seats its plan charges for.</summary>
+    public static async Task<Dictionary<Guid, int>> SeatsAsync(WorkTrackrDbContext db, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.IsActive && u.OrganisationId != null && organisationIds.Contains(u.OrganisationId.Value))
+            .GroupBy(u => u.OrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Marks a closed month paid for the reseller (the Platform admin's action); false when there is nothing to pay.</summary>
+    public async Task<bool> MarkPaidAsync(Guid resellerId, DateOnly month, DateOnly paidOn, CancellationToken cancellationToken = default)
+    {
+        await CloseMonthsAsync(resellerId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var first = Commission.MonthOf(month);
+        return await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, CommissionStatus.Paid).SetProperty(x => x.PaidOn, paidOn), cancellationToken) > 0;
+    }
+
+    /// <summary>An organisation's monthly value now: its plan's price for its active users.</summary>
+    public static decimal MonthlyValue(PlanPrice? price, int seats) => price?.MonthlyValue(seats) ?? 0m;
+}

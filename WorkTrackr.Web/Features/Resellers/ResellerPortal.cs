@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Organisations;
+using WorkTrackr.Data.Resellers;
+using WorkTrackr.Data.Services;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Features.Resellers;
+
+/// <param name="RenewalsNext30Days">Customer services renewing in the next 30 days: a count and a value, never which ones.</param>
+public sealed record CustomerOrganisation(Guid Id, string Name, OrganisationPlan Plan, OrganisationStatus Status, int ActiveUsers, decimal MonthlyValue,
+    int OpenTickets, int RenewalsNext30Days, decimal RenewalsValue, DateOnly LinkedOn);
+
+public sealed record MonthTotal(DateOnly Month, decimal Earned, bool Closed);
+
+public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal Rate, IReadOnlyList<CustomerOrganisation> Customers,
+    decimal ThisMonth, IReadOnlyList<MonthTotal> LastTwelveMonths);
+
+/// <summary>
+/// What a reseller sees: the organisations linked to it now, with counts and values only (never their contacts, tickets
+/// or services themselves), and its commission. The named cross-organisation read for resellers (ARCHITECTURE.md,
+/// rule 5): every query here is confined to the organisations linked to the caller's reseller.
+/// A reseller user sees their own reseller; the Platform admin may look at any.
+/// </summary>
+public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock)
+{
+    /// <summary>The reseller the caller may see: their own, or (Platform admin) the one asked for; null when neither.</summary>
+    private Guid? Allowed(Guid? resellerId) =>
+        currentUser.IsInRole(Roles.PlatformAdmin) ? resellerId
+        : currentUser.IsInRole(Roles.Reseller) && currentUser.ResellerId is { } own && (resellerId is null || resellerId == own) ? own
+        : null;
+
+    public async Task<Result<ResellerDashboard>> DashboardAsync(Guid? resellerId = null, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<ResellerDashboard>.From(Result.Forbidden());
+        if (Allowed(resellerId) is not { } id) return Result<ResellerDashboard>.From(Result.NotFound("The reseller"));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reseller = await db.Resellers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (reseller is null) return Result<ResellerDashboard>.From(Result.NotFound("The reseller"));
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var links = await db.ResellerLinks.AsNoTracking().Where(l => l.ResellerId == id && l.UnlinkedOn == null)
+            .Select(l => new { l.OrganisationId, l.LinkedOn, l.Organisation!.Name, l.Organisation.Plan, l.Organisation.Status }).ToListAsync(cancellationToken);
+        var ids = links.Select(l => l.OrganisationId).ToList();
+        var seats = await CommissionLedger.SeatsAsync(db, ids, cancellationToken);
+        var prices = await db.PlanPrices.AsNoTracking().ToDictionaryAsync(p => p.Plan, cancellationToken);
+        // Counts across the linked organisations only: the tenant filter is set aside by name, and the organisation list
+        // in the WHERE clause is what confines it.
+        var openTickets = await db.Tickets.IgnoreQueryFilters([WorkTrackrDbContext.TenantFilter])
+            .Where(t => ids.Contains(t.OrganisationId) && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
+            .GroupBy(t => t.OrganisationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var until = today.AddDays(30);
+        var renewals = await db.CustomerServices.IgnoreQueryFilters([WorkTrackrDbContext.TenantFilter])
+            .Where(s => ids.Contains(s.OrganisationId) && s.IsActive && s.BillingCycle != BillingCycle.OneOff && s.RenewalDate >= today && s.RenewalDate <= until)
+            .GroupBy(s => s.OrganisationId)
+            .Select(g => new { g.Key, Count = g.Count(), Value = g.Sum(s => (double)(s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
+            .ToDictionaryAsync(g => g.Key, cancellationToken);
+
+        var customers = links.Select(l => new CustomerOrganisation(l.OrganisationId, l.Name, l.Plan, l.Status, seats.GetValueOrDefault(l.OrganisationId),
+                CommissionLedger.MonthlyValue(prices.GetValueOrDefault(l.Plan), seats.GetValueOrDefault(l.OrganisationId)),
+                openTickets.GetValueOrDefault(l.OrganisationId), renewals.TryGetValue(l.OrganisationId, out var r) ? r.Count : 0,
+                r is null ? 0m : Math.Round((decimal)r.Value, 2), l.LinkedOn))
+            .OrderBy(c => c.Name).ToList();
+
+        var current = ledger.CurrentMonth;
+        var lines = await ledger.LinesAsync(id, current.AddMonths(-11), current, cancellationToken);
+        var months = Enumerable.Range(0, 12).Select(i => current.AddMonths(i - 11))
+            .Select(m => new MonthTotal(m, lines.Where(l => l.Month == m).Sum(l => l.Earned), m < current)).ToList();
+        return Result<ResellerDashboard>.Ok(new ResellerDashboard(id, reseller.Name, reseller.CommissionRate, customers, months[^1].Earned, months));
+    }
+
+    /// <summary>The commission ledger: month by month, organisation by organisation, with status and paid date.</summary>
+    public async Task<Result<IReadOnlyList<CommissionLine>>> LedgerAsync(Guid? resellerId = null, int months = 12, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<IReadOnlyList<CommissionLine>>.From(Result.Forbidden());
+        if (Allowed(resellerId) is not { } id) return Result<IReadOnlyList<CommissionLine>>.From(Result.NotFound("The reseller"));
+        var current = ledger.CurrentMonth;
+        return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
+    }
+}
