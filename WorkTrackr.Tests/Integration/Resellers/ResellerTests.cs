@@ -148,6 +148,17 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         await using var db = app.Factory.CreateDbContext(null);
         Assert.Equal([OrganisationPlan.Enterprise], await db.OrganisationPlanChanges.Where(c => c.OrganisationId == created.Value).Select(c => c.Plan).ToListAsync()); // same day: one change
 
+        // Inviting a reseller's person: an account with no password yet, and an email with the link to set one.
+        var reseller = await ResellerAsync(platform, "Invite Test Partners", 0.15m);
+        var invitee = $"new-partner-{Guid.NewGuid():N}@example.test";
+        var invited = await AsAsync<PlatformService, Result>(platform, s => s.InviteResellerUserAsync(reseller, invitee, "Nova Partner", new Uri("https://app.example.test/")));
+        Assert.True(invited.Succeeded, invited.Message);
+        var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == invitee);
+        Assert.Equal((reseller, (string?)null), (account.ResellerId, account.PasswordHash));
+        var message = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == invitee);
+        Assert.Contains("https://app.example.test/Account/ResetPassword?code=", message.HtmlBody);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.InviteResellerUserAsync(reseller, invitee, "Again", new Uri("https://app.example.test/")))).Status);
+
         var badZone = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateOrganisationAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
         Assert.Equal(ResultStatus.Invalid, badZone.Status);
         Assert.Contains(nameof(OrganisationInput.TimeZoneId), badZone.Errors.Keys);

@@ -1,13 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Resellers;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
@@ -50,7 +56,8 @@ public sealed record ResellerRow(Guid Id, string Name, string ContactEmail, deci
 /// plan prices, and paying commission. Platform admins only. The named cross-organisation read for the platform
 /// (ARCHITECTURE.md, rule 5): it counts each organisation's active users and open tickets.
 /// </summary>
-public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock)
+public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
+    UserManager<ApplicationUser> users, IEmailSender email)
 {
     private bool Allowed => currentUser.Can(Capabilities.ManagePlatform);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -78,6 +85,15 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
         return Result<IReadOnlyList<OrganisationRow>>.Ok(rows.Select(o => new OrganisationRow(o.Id, o.Name, o.Plan, o.Status, seats.GetValueOrDefault(o.Id),
             openTickets.GetValueOrDefault(o.Id), resellers.TryGetValue(o.Id, out var r) ? r.ResellerId : null, r?.Name, o.CreatedAt,
             CommissionLedger.MonthlyValue(prices.GetValueOrDefault(o.Plan), seats.GetValueOrDefault(o.Id)))).ToList());
+    }
+
+    public async Task<Result<Organisation>> OrganisationDetailsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!Allowed) return Result<Organisation>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken) is { } organisation
+            ? Result<Organisation>.Ok(organisation)
+            : Result<Organisation>.From(Result.NotFound("The organisation"));
     }
 
     public async Task<Result<Guid>> CreateOrganisationAsync(OrganisationInput input, CancellationToken cancellationToken = default)
@@ -203,6 +219,35 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
         if (day < open.LinkedOn) return Result.Invalid("", "A link cannot end before it began.");
         open.UnlinkedOn = day;
         await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Adds a person to a reseller and emails them a link to set their password (the password reset flow, which also
+    /// confirms the address). <paramref name="publicBase"/> is the address people reach the app at.
+    /// </summary>
+    public async Task<Result> InviteResellerUserAsync(Guid resellerId, string emailAddress, string displayName, Uri publicBase, CancellationToken cancellationToken = default)
+    {
+        if (!Allowed) return Result.Forbidden();
+        var errors = new Dictionary<string, string[]>();
+        var address = emailAddress?.Trim() ?? "";
+        if (!new EmailAddressAttribute().IsValid(address) || address.Length is 0 or > DataLimits.EmailLength) errors["Email"] = ["Enter an email address like name@example.com."];
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > DataLimits.NameLength) errors["DisplayName"] = ["Enter the person's name."];
+        if (errors.Count > 0) return Result.Invalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reseller = await db.Resellers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == resellerId, cancellationToken);
+        if (reseller is null) return Result.NotFound("The reseller");
+        if (await users.FindByEmailAsync(address) is not null) return Result.Invalid("Email", "Someone already signs in with this address.");
+
+        var user = new ApplicationUser { UserName = address, Email = address, DisplayName = displayName.Trim(), ResellerId = resellerId };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) return Result.Invalid("Email", string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Reseller);
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = $"{new Uri(publicBase, "Account/ResetPassword").AbsoluteUri}?code={Uri.EscapeDataString(code)}";
+        await email.SendAsync(address, $"You are invited to WorkTrackr for {reseller.Name}",
+            $"<p>Hello {WebUtility.HtmlEncode(user.DisplayName)},</p><p>You can now see {WebUtility.HtmlEncode(reseller.Name)}'s customers and commission in WorkTrackr. " +
+            $"<a href=\"{WebUtility.HtmlEncode(link)}\">Set your password</a> (with this email address) to sign in.</p>", cancellationToken);
         return Result.Ok();
     }
 
