@@ -73,7 +73,7 @@ services.AddIdentityCore<ApplicationUser>(options =>
     .AddClaimsPrincipalFactory<WorkTrackrClaimsPrincipalFactory>()
     .AddDefaultTokenProviders();
 // Cookies are rechecked this often against the user's security stamp and WorkTrackrSignInManager.CanSignInAsync.
-services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 services.AddWorkTrackrAuthorization();
 
 services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
@@ -137,6 +137,7 @@ app.MapTicketEndpoints();
 app.MapCalendarFeedEndpoints();
 app.MapExportEndpoints();
 app.MapInvoiceEndpoints();
+WorkTrackr.Web.Features.Resellers.ResellerEndpoints.MapResellerEndpoints(app);
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,5 +38,38 @@ public sealed class ResellerPortalTests(BrowserApp app)
         await new AppShell(summit).WaitUntilInteractiveAsync();
         await Expect(summit.GetByTestId("portal-error")).ToContainTextAsync("not yours");
         await Expect(summit.GetByText("Pioneer Field Ops")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_organisations_people_and_resellers_are_turned_away_from_pages_that_are_not_theirs()
+    {
+        string[] platformPages = ["platform", "platform/organisations", "platform/resellers", "platform/plans"];
+        var admin = await app.OpenAsAsync("admin@northwind.test", "");
+        foreach (var path in platformPages.Append("resellers"))
+        {
+            await admin.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+            await Expect(admin.GetByTestId("access-denied")).ToBeVisibleAsync();
+        }
+        var reseller = await app.OpenAsAsync("reseller@summitchannel.test", "resellers");
+        foreach (var path in platformPages.Append("admin/jobs").Append("invoices"))
+        {
+            await reseller.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+            await Expect(reseller.GetByTestId("access-denied")).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Suspending_an_organisation_signs_its_open_sessions_out_within_a_minute()
+    {
+        var organisation = await TestData.TestOrganisations.CreateAsync(app.Factory, "Soon Suspended Ltd");
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.BaseAddress).SignInAsync(organisation.Users[Data.Identity.Roles.Manager].Email!, TestData.TestOrganisations.Password);
+        await new AppShell(page).WaitUntilInteractiveAsync();
+
+        await using (var db = app.Factory.CreateDbContext(null))
+            await db.Organisations.Where(o => o.Id == organisation.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, Data.Organisations.OrganisationStatus.Suspended));
+
+        // The circuit rechecks every 30 seconds: no click or reload is needed.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/Login"), new() { Timeout = 60_000 });
     }
 }

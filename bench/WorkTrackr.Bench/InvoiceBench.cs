@@ -24,7 +24,7 @@ internal static class InvoiceBench
     {
         var name = provider.ToString().ToLowerInvariant();
         await using var services = BenchHost.Services(provider, connectionString, s => s
-            .AddSingleton<PdfRenderer>().Configure<PdfOptions>(o => { if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PDF_CONCURRENCY"), out var n)) o.MaxConcurrency = n; }).AddScoped<InvoicePdf>()
+            .AddSingleton<PdfRenderer>().Configure<PdfOptions>(o => { if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PDF_CONCURRENCY"), out var n)) o.MaxConcurrency = n; }).AddScoped<DocumentPrinter>().AddScoped<InvoicePdf>()
             .AddScoped<JobDatabase>().AddSingleton<IJobTrigger, NoJobTrigger>()
             .AddScoped(sp => new RenewalReminderSweep(sp.GetRequiredService<JobDatabase>(), sp.GetRequiredService<IJobTrigger>(), TimeProvider.System, NullLogger<RenewalReminderSweep>.Instance)));
 

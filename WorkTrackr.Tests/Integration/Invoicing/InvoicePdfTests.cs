@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using WorkTrackr.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -71,7 +71,7 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         Assert.Equal(DocumentStatus.Ready, details.Document.Status);
         var pdf = (await AsAsync(s => s.DocumentAsync(id))).Value;
         Assert.Equal($"{number}.pdf", pdf.FileName);
-        var text = await PdfToolAsync("pdftotext", pdf.Content, "-layout");
+        var text = await PdfTools.RunAsync("pdftotext", pdf.Content, "-layout");
         Assert.Contains(number, text);
         Assert.Contains("Harbourside Dental", text);
         Assert.Contains("12 Quay Street", text);
@@ -87,17 +87,17 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         await SweepAsync();
 
         var pdf = (await AsAsync(s => s.DocumentAsync(id))).Value.Content;
-        var info = await PdfToolAsync("pdfinfo", pdf);
+        var info = await PdfTools.RunAsync("pdfinfo", pdf);
         var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim());
         Assert.InRange(pages, 3, 12);
-        var text = await PdfToolAsync("pdftotext", pdf, "-layout");
+        var text = await PdfTools.RunAsync("pdftotext", pdf, "-layout");
         Assert.Contains($"Page 2 of {pages}", text);
         Assert.Contains($"Page {pages} of {pages}", text);
         // Every page that continues the table starts with its header again.
         var tablePages = text.Split('\f').Where(p => p.Contains("Maintenance visit", StringComparison.Ordinal)).ToList();
         Assert.True(tablePages.Count >= 3, $"{tablePages.Count} pages hold lines");
         Assert.All(tablePages, p => Assert.Contains("UNIT PRICE", p, StringComparison.OrdinalIgnoreCase));
-        var fonts = await PdfToolAsync("pdffonts", pdf);
+        var fonts = await PdfTools.RunAsync("pdffonts", pdf);
         Assert.All(fonts.Split('\n').Skip(2).Where(l => l.Trim().Length > 0), l => Assert.Contains(" yes ", l)); // every font embedded
         // …and they are the app's own typeface, not whatever the machine has installed.
         Assert.DoesNotContain("DejaVu", fonts);
@@ -112,7 +112,7 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         var services = scope.ServiceProvider;
         var broken = new PdfRenderer(Options.Create(new PdfOptions { ChromiumPath = "/nonexistent/chromium" }), NullLogger<PdfRenderer>.Instance);
         var worker = new InvoicePdfWorker(services.GetRequiredService<JobDatabase>(),
-            new InvoicePdf(services, services.GetRequiredService<ILoggerFactory>(), broken), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
+            new InvoicePdf(new DocumentPrinter(services, services.GetRequiredService<ILoggerFactory>(), broken)), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
 
         var before = DateTime.UtcNow;
         Assert.Equal(0, await worker.SweepAsync());
@@ -159,27 +159,5 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
     {
         await using var db = app.Factory.CreateDbContext(app.A.Id);
         return await db.InvoiceDocuments.AsNoTracking().SingleAsync(d => d.InvoiceId == invoiceId);
-    }
-
-    private static async Task<string> PdfToolAsync(string tool, byte[] pdf, params string[] options)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"worktrackr-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var option in options) start.ArgumentList.Add(option);
-            start.ArgumentList.Add(file);
-            if (tool == "pdftotext") start.ArgumentList.Add("-");
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
-            return output;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

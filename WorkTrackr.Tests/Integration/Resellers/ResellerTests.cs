@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
+using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Platform;
@@ -126,6 +127,50 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             .Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
         Assert.Equal((CommissionStatus.Paid, new DateOnly(2026, 1, 5)), (paid.Status, paid.PaidOn));
         Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
+
+        // The month's statement, as a PDF read back.
+        var statement = await AsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
+        Assert.Equal($"commission-{lastMonth:yyyy-MM}.pdf", statement.Value.FileName);
+        var text = await PdfTools.RunAsync("pdftotext", statement.Value.Content, "-layout");
+        Assert.Contains("First Test Reseller", text);
+        Assert.Contains("Moving Mechanics", text);
+        Assert.Contains(firstLast.Earned.ToString("N2", System.Globalization.CultureInfo.InvariantCulture), text);
+        Assert.Contains("Paid 5 Jan 2026", text);
+    }
+
+    [Fact]
+    public async Task Every_platform_method_refuses_everyone_but_the_platform_admin()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var reseller = await ResellerAsync(platform, "Scoping Test Partners", 0.1m);
+        var callers = app.A.Users.Values.Append(await UserAsync(Roles.Reseller, reseller)).ToList();
+        var organisation = new OrganisationInput { Name = "Sneaky Ltd", Currency = "USD", TimeZoneId = "UTC" };
+        var partner = new ResellerInput { Name = "Sneaky Partners", ContactEmail = "sneaky@example.test" };
+        Func<PlatformService, Task<Result>>[] calls =
+        [
+            async s => await s.OrganisationsAsync(),
+            async s => await s.OrganisationDetailsAsync(app.B.Id),
+            async s => await s.CreateOrganisationAsync(organisation),
+            s => s.UpdateOrganisationAsync(app.B.Id, organisation),
+            s => s.SetStatusAsync(app.B.Id, OrganisationStatus.Suspended),
+            async s => await s.ResellersAsync(),
+            async s => await s.CreateResellerAsync(partner),
+            s => s.UpdateResellerAsync(reseller, partner),
+            s => s.LinkAsync(app.B.Id, reseller),
+            s => s.UnlinkAsync(app.B.Id),
+            async s => await s.PlanPricesAsync(),
+            s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 0),
+            s => s.MarkCommissionPaidAsync(reseller, new DateOnly(2021, 1, 1)),
+            s => s.InviteResellerUserAsync(reseller, "sneaky@example.test", "Sneaky", new Uri("https://app.example.test/")),
+        ];
+        foreach (var caller in callers)
+            for (var i = 0; i < calls.Length; i++)
+            {
+                var call = calls[i];
+                Assert.True((await AsAsync<PlatformService, Result>(caller, call)).Status == ResultStatus.Forbidden, $"call {i} as {caller.DisplayName}");
+            }
+        await using var db = app.Factory.CreateDbContext(null);
+        Assert.Equal(OrganisationStatus.Active, await db.Organisations.Where(o => o.Id == app.B.Id).Select(o => o.Status).SingleAsync());
     }
 
     [Fact]

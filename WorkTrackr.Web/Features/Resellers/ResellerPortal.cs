@@ -7,6 +7,7 @@ using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Pdf;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Resellers;
@@ -26,7 +27,8 @@ public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal
 /// rule 5): every query here is confined to the organisations linked to the caller's reseller.
 /// A reseller user sees their own reseller; the Platform admin may look at any.
 /// </summary>
-public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock)
+public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
+    DocumentPrinter printer)
 {
     /// <summary>The reseller the caller may see: their own, or (Platform admin) the one asked for; null when neither.</summary>
     private Guid? Allowed(Guid? resellerId) =>
@@ -80,5 +82,27 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (Allowed(resellerId) is not { } id) return Result<IReadOnlyList<CommissionLine>>.From(Result.NotFound("The reseller"));
         var current = ledger.CurrentMonth;
         return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
+    }
+
+    /// <summary>A month's commission statement as a PDF, printed like invoices.</summary>
+    public async Task<Result<(byte[] Content, string FileName)>> StatementAsync(DateOnly month, Guid? resellerId = null, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<(byte[], string)>.From(Result.Forbidden());
+        if (Allowed(resellerId) is not { } id) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
+        var first = Commission.MonthOf(month);
+        if (first > ledger.CurrentMonth) return Result<(byte[], string)>.From(Result.Invalid("", "That month has not started yet."));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
+        var lines = await ledger.LinesAsync(id, first, first, cancellationToken);
+        var title = $"Commission statement {first:yyyy-MM} · {name}";
+        var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
+        {
+            [nameof(StatementDocument.Reseller)] = name,
+            [nameof(StatementDocument.Month)] = first,
+            [nameof(StatementDocument.Lines)] = lines,
+            [nameof(StatementDocument.Closed)] = first < ledger.CurrentMonth,
+        }, title, cancellationToken);
+        return Result<(byte[], string)>.Ok((pdf, $"commission-{first:yyyy-MM}.pdf"));
     }
 }

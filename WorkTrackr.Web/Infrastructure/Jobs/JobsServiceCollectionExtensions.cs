@@ -25,6 +25,7 @@ public static class JobsServiceCollectionExtensions
     {
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfRenderer>();
+        services.AddScoped<DocumentPrinter>();
         services.AddScoped<InvoicePdf>();
         services.AddScoped<JobDatabase>();
         services.AddScoped<InvoicePdfWorker>();

@@ -1,0 +1,19 @@
+using System.Globalization;
+using WorkTrackr.Web.Infrastructure.Authorization;
+
+namespace WorkTrackr.Web.Features.Resellers;
+
+public static class ResellerEndpoints
+{
+    /// <summary>GET /resellers/statement.pdf?month=2026-10[&amp;reseller=id]: a month's commission statement.</summary>
+    public static void MapResellerEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/resellers/statement.pdf", async (string month, Guid? reseller, ResellerPortal portal, CancellationToken cancellationToken) =>
+        {
+            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+                return Results.BadRequest("Give the month as yyyy-MM.");
+            var statement = await portal.StatementAsync(first, reseller, cancellationToken);
+            return statement.Succeeded
+                ? Results.File(statement.Value.Content, "application/pdf", statement.Value.FileName)
+                : Results.NotFound();
+        }).RequireAuthorization(Capabilities.ViewResellers);
+}
