@@ -66,11 +66,14 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync(bright))).Status);
         Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync(bright))).Status);
         Assert.Empty((await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync())).Value!);
+        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<(byte[], string)>>(otherUser, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
 
         // An organisation's own people see no reseller or platform data at all.
         foreach (var user in app.A.Users.Values)
         {
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(user, s => s.DashboardAsync(bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(user, s => s.LedgerAsync(bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<(byte[], string)>>(user, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.OrganisationsAsync())).Status);
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
         }

@@ -54,7 +54,7 @@ public sealed class DemoDataSeeder(
         roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var demo = new Organisation { Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York", DefaultTaxRate = 0.08m };
+        var demo = new Organisation { Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York", DefaultTaxRate = 0.08m, CreatedAt = clock.GetUtcNow().UtcDateTime.AddYears(-1) };
         db.Organisations.Add(demo);
         await db.SaveChangesAsync(cancellationToken);
 
