@@ -16,7 +16,8 @@ public partial class ResellerHistory : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         var newId = VersionColumn.NewGuid(migrationBuilder);
-        string Day(string column) => migrationBuilder.IsNpgsql() ? $"CAST(\"{column}\" AS date)" : $"date(\"{column}\")";
+        // UTC days, as the app counts them (a timestamptz cast to date would use the session's time zone).
+        string Day(string column) => migrationBuilder.IsNpgsql() ? $"CAST((\"{column}\" AT TIME ZONE 'UTC') AS date)" : $"date(\"{column}\")";
 
         migrationBuilder.CreateTable(
             name: "ResellerLinks",

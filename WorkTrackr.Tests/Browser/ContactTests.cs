@@ -50,6 +50,7 @@ public sealed class ContactTests(BrowserApp app)
         await new AppShell(page).WaitUntilInteractiveAsync();
         await page.GetByTestId("service-product").ClickAsync();
         await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Offsite backup 1 TB" }).ClickAsync();
+        await Expect(page.GetByTestId("service-product")).ToContainTextAsync("Offsite backup 1 TB"); // the server has the choice
         await page.GetByTestId("service-quantity").Locator("input").FillAsync("3");
         // Today (UTC, which is today or tomorrow in New York): among the soonest the board lists for the next 30 days.
         var renews = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

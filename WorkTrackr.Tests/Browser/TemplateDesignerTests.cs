@@ -21,6 +21,8 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         await fields.Nth(0).GetByTestId("field-label").FillAsync("Roof type");
         await fields.Nth(0).GetByTestId("field-type").ClickAsync();
         await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Select (options)" }).ClickAsync();
+        // The dropdown shows the choice once the server has it: saving before then would save a text field.
+        await Expect(fields.Nth(0).GetByTestId("field-type")).ToContainTextAsync("Select (options)");
         await page.GetByTestId("save-template").ClickAsync();
         // Refused beside the field: a select needs options. Nothing typed is lost.
         await Expect(fields.Nth(0).Locator(".field-error")).ToHaveTextAsync("A select field needs at least one option, one per line.");
@@ -30,6 +32,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         await fields.Nth(1).GetByTestId("field-label").FillAsync("Ladder needed");
         await fields.Nth(1).GetByTestId("field-type").ClickAsync();
         await page.Locator(".rz-dropdown-item:visible").Filter(new() { HasText = "Checkbox" }).ClickAsync();
+        await Expect(fields.Nth(1).GetByTestId("field-type")).ToContainTextAsync("Checkbox");
         await fields.Nth(1).GetByTestId("field-up").ClickAsync();
         await Expect(page.GetByTestId("template-preview")).ToContainTextAsync("Ladder needed");
         await page.GetByTestId("save-template").ClickAsync();

@@ -50,7 +50,12 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         // A: Starter at 0 + 12/seat with its 4 users (one per role) = 48 a month. The reseller's rate has been in force since 2020.
         await using (var db = app.Factory.CreateDbContext(null))
             await db.ResellerRates.Where(r => r.ResellerId == bright).ExecuteUpdateAsync(r => r.SetProperty(x => x.EffectiveFrom, new DateOnly(2020, 1, 1)));
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(app.A.Id, bright, new DateOnly(2020, 1, 1)))).Succeeded);
+        await using (var db = app.Factory.CreateDbContext(null))
+        {
+            // Linked since 2020, as the history would hold it (the service only links from this month on).
+            db.ResellerLinks.Add(new ResellerLink { ResellerId = bright, OrganisationId = app.A.Id, LinkedOn = new DateOnly(2020, 1, 1) });
+            await db.SaveChangesAsync();
+        }
 
         var dashboard = (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(brightUser, s => s.DashboardAsync())).Value!;
         var customer = Assert.Single(dashboard.Customers);
@@ -104,9 +109,32 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             await db.SaveChangesAsync();
         }
 
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddMonths(-1)))).Succeeded);
-        // Moved to the second reseller on the 11th of last month.
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, second, lastMonth.AddDays(10)))).Succeeded);
+        // The history: with the first reseller from the month before last, moved to the second on the 11th of last month.
+        await using (var db = app.Factory.CreateDbContext(null))
+        {
+            db.ResellerLinks.Add(new ResellerLink { ResellerId = first, OrganisationId = organisation.Id, LinkedOn = lastMonth.AddMonths(-1), UnlinkedOn = lastMonth.AddDays(10) });
+            db.ResellerLinks.Add(new ResellerLink { ResellerId = second, OrganisationId = organisation.Id, LinkedOn = lastMonth.AddDays(10) });
+            await db.SaveChangesAsync();
+        }
+        // Links change from this month on, and never start in the future or over another reseller's days.
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddDays(20)))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))).Status);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (today.Day > 1)
+        {
+            // Unlinked today from the second; linking the first from the 1st would give both the same days.
+            Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UnlinkAsync(organisation.Id, today))).Succeeded);
+            var overlap = await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, new DateOnly(today.Year, today.Month, 1)));
+            Assert.Equal(ResultStatus.Invalid, overlap.Status);
+            Assert.Contains("covers part of that time", overlap.Message);
+            Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, second, today))).Succeeded);
+        }
+
+        // The monthly job keeps last month as it ended, before anyone opens a ledger.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<CommissionLedger>().CloseAllAsync() >= 2);
+        await using (var db = app.Factory.CreateDbContext(null))
+            Assert.Equal(2, await db.CommissionEntries.CountAsync(e => e.OrganisationId == organisation.Id && e.Month == lastMonth));
 
         var firstLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
         var secondLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(second, 3))).Value!;

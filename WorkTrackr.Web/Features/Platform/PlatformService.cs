@@ -126,9 +126,7 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
             if (sameDay is not null) sameDay.Plan = input.Plan;
             else db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = id, Plan = input.Plan, EffectiveFrom = today });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
+        return await SaveAsync(db, transaction, cancellationToken);
     }
 
     /// <summary>Suspends (its people cannot sign in, and open sessions end within a minute) or reactivates an organisation.</summary>
@@ -144,9 +142,12 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
     {
         if (!Allowed) return Result<IReadOnlyList<ResellerRow>>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Result<IReadOnlyList<ResellerRow>>.Ok(await db.Resellers.AsNoTracking().OrderBy(r => r.Name)
+        var rates = await CommissionLedger.RatesOnAsync(db, Today, cancellationToken);
+        var rows = await db.Resellers.AsNoTracking().OrderBy(r => r.Name)
             .Select(r => new ResellerRow(r.Id, r.Name, r.ContactEmail, r.CommissionRate, r.IsActive, r.Links.Count(l => l.UnlinkedOn == null)))
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken);
+        // The rate in force today comes from the history: a change scheduled for a later date takes over on its day.
+        return Result<IReadOnlyList<ResellerRow>>.Ok(rows.Select(r => r with { CommissionRate = rates.GetValueOrDefault(r.Id, r.CommissionRate) }).ToList());
     }
 
     public async Task<Result<Guid>> CreateResellerAsync(ResellerInput input, CancellationToken cancellationToken = default)
@@ -180,9 +181,22 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
             else db.ResellerRates.Add(new ResellerRate { ResellerId = id, Rate = input.CommissionRate, EffectiveFrom = from });
             if (from <= Today) reseller.CommissionRate = input.CommissionRate;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
+        return await SaveAsync(db, transaction, cancellationToken);
+    }
+
+    /// <summary>Saves and commits; a unique index refusing the save (a second click, or someone else at the same moment) is a conflict, not an error page.</summary>
+    private static async Task<Result> SaveAsync(WorkTrackrDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return Result.Ok();
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            return Result.Conflict();
+        }
     }
 
     /// <summary>Links an organisation to a reseller from <paramref name="on"/> (default today), ending any link it had the same day.</summary>
@@ -190,6 +204,7 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
     {
         if (!Allowed) return Result.Forbidden();
         var day = on ?? Today;
+        if (LinkDateProblem(day) is { } problem) return problem;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, cancellationToken)) return Result.NotFound("The organisation");
         if (!await db.Resellers.AnyAsync(r => r.Id == resellerId && r.IsActive, cancellationToken)) return Result.NotFound("The reseller");
@@ -202,10 +217,11 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
             current.UnlinkedOn = day;
             await db.SaveChangesAsync(cancellationToken); // closes it before the new open link, which the unique index allows one of
         }
+        // Two resellers never earn on the same day: an earlier link that ended after this day overlaps.
+        if (await db.ResellerLinks.AnyAsync(l => l.OrganisationId == organisationId && l.UnlinkedOn > day && (open == null || l.Id != open.Id), cancellationToken))
+            return Result.Invalid("", "Another reseller's link covers part of that time. Link from the day it ended, or later.");
         db.ResellerLinks.Add(new ResellerLink { ResellerId = resellerId, OrganisationId = organisationId, LinkedOn = day, CreatedAt = clock.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
+        return await SaveAsync(db, transaction, cancellationToken);
     }
 
     /// <summary>Ends the organisation's link from <paramref name="on"/> (default today); the history stays for past commission.</summary>
@@ -213,6 +229,7 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
     {
         if (!Allowed) return Result.Forbidden();
         var day = on ?? Today;
+        if (LinkDateProblem(day) is { } problem) return problem;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var open = await db.ResellerLinks.SingleOrDefaultAsync(l => l.OrganisationId == organisationId && l.UnlinkedOn == null, cancellationToken);
         if (open is null) return Result.NotFound("A reseller link for this organisation");
@@ -281,6 +298,12 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
             ? Result.Ok()
             : Result.Invalid("", "Nothing is waiting to be paid for that month.");
     }
+
+    /// <summary>Links change from this month (earlier months are closed and paid from what they were) up to today (a later start would show the organisation to its reseller early).</summary>
+    private Result? LinkDateProblem(DateOnly day) =>
+        day < ledger.CurrentMonth ? Result.Invalid("", "Past months are closed: choose a day in this month.")
+        : day > Today ? Result.Invalid("", "Choose today or a day earlier this month: a link cannot start in the future.")
+        : null;
 
     private static Dictionary<string, string[]> Validate(OrganisationInput input)
     {

@@ -56,7 +56,7 @@ public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFa
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException exception) when (Infrastructure.DbErrors.IsUniqueViolation(exception))
         {
             // Another request closed the same months at the same moment; theirs stand.
         }
@@ -113,6 +113,20 @@ public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFa
         return await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, CommissionStatus.Paid).SetProperty(x => x.PaidOn, paidOn), cancellationToken) > 0;
     }
+
+    /// <summary>Closes last month (and any other unclosed one) for every reseller: the monthly job, so a month is kept with the seats and prices it ended with.</summary>
+    public async Task<int> CloseAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var resellers = await db.Resellers.Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var id in resellers) await CloseMonthsAsync(id, cancellationToken);
+        return resellers.Count;
+    }
+
+    /// <summary>Each reseller's rate in force on <paramref name="day"/>, from its rate history.</summary>
+    public static async Task<Dictionary<Guid, decimal>> RatesOnAsync(WorkTrackrDbContext db, DateOnly day, CancellationToken cancellationToken) =>
+        (await db.ResellerRates.AsNoTracking().Where(r => r.EffectiveFrom <= day).ToListAsync(cancellationToken))
+            .GroupBy(r => r.ResellerId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.EffectiveFrom).Last().Rate);
 
     /// <summary>An organisation's monthly value now: its plan's price for its active users.</summary>
     public static decimal MonthlyValue(PlanPrice? price, int seats) => price?.MonthlyValue(seats) ?? 0m;

@@ -72,7 +72,8 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
         var lines = await ledger.LinesAsync(id, current.AddMonths(-11), current, cancellationToken);
         var months = Enumerable.Range(0, 12).Select(i => current.AddMonths(i - 11))
             .Select(m => new MonthTotal(m, lines.Where(l => l.Month == m).Sum(l => l.Earned), m < current)).ToList();
-        return Result<ResellerDashboard>.Ok(new ResellerDashboard(id, reseller.Name, reseller.CommissionRate, customers, months[^1].Earned, months));
+        var rate = (await CommissionLedger.RatesOnAsync(db, today, cancellationToken)).GetValueOrDefault(id);
+        return Result<ResellerDashboard>.Ok(new ResellerDashboard(id, reseller.Name, rate, customers, months[^1].Earned, months));
     }
 
     /// <summary>The commission ledger: month by month, organisation by organisation, with status and paid date.</summary>

@@ -7,6 +7,7 @@ using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Notifications;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Services;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using TimeZones = WorkTrackr.Web.Infrastructure.TimeZones.TimeZones;
@@ -92,7 +93,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             // The unique index caught a reminder given meanwhile (the lock should have prevented it): nothing is saved,
             // and the next sweep gives whatever is still missing.
@@ -101,13 +102,6 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         }
         return due.Count;
     }
-
-    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
-    {
-        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
-        _ => false,
-    };
 
     /// <summary>Texts built from names are cut to their columns' sizes, with an ellipsis.</summary>
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

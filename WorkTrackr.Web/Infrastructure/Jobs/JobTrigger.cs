@@ -8,8 +8,9 @@ public static class JobNames
     public const string OverdueInvoices = "overdue-invoices";
     public const string RenewalReminders = "renewal-reminders";
     public const string Emails = "emails";
+    public const string CommissionMonths = "commission-months";
 
-    public static readonly IReadOnlyList<string> All = [InvoicePdfs, Emails, RenewalReminders, OverdueInvoices];
+    public static readonly IReadOnlyList<string> All = [InvoicePdfs, Emails, RenewalReminders, OverdueInvoices, CommissionMonths];
 
     public static string Describe(string job) => job switch
     {
@@ -17,6 +18,7 @@ public static class JobNames
         Emails => "Emails",
         RenewalReminders => "Renewal reminders (from 07:00 local time)",
         OverdueInvoices => "Overdue invoices",
+        CommissionMonths => "Reseller commission: closing ended months",
         _ => job,
     };
 }

@@ -15,6 +15,7 @@ public static class JobsServiceCollectionExtensions
         [JobNames.OverdueInvoices] = TimeSpan.FromMinutes(15),
         [JobNames.RenewalReminders] = TimeSpan.FromMinutes(15),
         [JobNames.Emails] = TimeSpan.FromSeconds(30),
+        [JobNames.CommissionMonths] = TimeSpan.FromHours(1),
     };
 
     /// <summary>
@@ -48,6 +49,7 @@ public static class JobsServiceCollectionExtensions
             Schedule<OverdueInvoicesJob>(quartz, JobNames.OverdueInvoices);
             Schedule<RenewalRemindersJob>(quartz, JobNames.RenewalReminders);
             Schedule<EmailJob>(quartz, JobNames.Emails);
+            Schedule<CommissionMonthsJob>(quartz, JobNames.CommissionMonths);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

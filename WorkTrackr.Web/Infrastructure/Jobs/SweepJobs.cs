@@ -1,3 +1,4 @@
+using WorkTrackr.Web.Features.Resellers;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Email;
 
@@ -15,4 +16,13 @@ public sealed class EmailJob(EmailDeliveryWorker worker, JobDatabase database, T
 {
     protected override string Name => JobNames.Emails;
     protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => worker.SweepAsync(cancellationToken);
+}
+
+/// <summary>Keeps each ended month's commission as it stood when the month ended, whether or not anyone looks at it.</summary>
+public sealed class CommissionMonthsJob(CommissionLedger ledger, JobDatabase database, TimeProvider clock, ILogger<CommissionMonthsJob> logger) : RecordedJob(database, clock, logger)
+{
+    protected override string Name => JobNames.CommissionMonths;
+    /// <summary>Resellers are platform-level: the job always closes every reseller's months, whoever asked.</summary>
+    protected override async Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) =>
+        organisationId is null ? await ledger.CloseAllAsync(cancellationToken) : 0;
 }
