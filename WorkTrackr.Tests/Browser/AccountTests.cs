@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using WorkTrackr.Web.Infrastructure.Database;
@@ -9,7 +7,7 @@ namespace WorkTrackr.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed partial class AccountTests(BrowserApp app)
+public sealed class AccountTests(BrowserApp app)
 {
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
@@ -25,7 +23,7 @@ public sealed partial class AccountTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Expect(page.GetByTestId("forgot-confirmation")).ToBeVisibleAsync();
 
-        var link = await ResetLinkSentToAsync(email);
+        var link = await MailPickup.ResetLinkSentToAsync(app, email);
         await page.GotoAsync(link);
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync(newPassword);
@@ -56,48 +54,5 @@ public sealed partial class AccountTests(BrowserApp app)
         await Expect(page.GetByTestId("status-message")).ToContainTextAsync("Your profile has been saved.");
         await Expect(shell.UserName).ToContainTextAsync("Harriet Harbor");
         await Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("Asia/Tokyo");
-    }
-
-    /// <summary>Reads the reset link out of the message the app wrote to its pickup folder.</summary>
-    private async Task<string> ResetLinkSentToAsync(string email)
-    {
-        var message = await Poll.UntilAsync(() => Directory.GetFiles(app.Factory.MailFolder, "*.eml")
-            .Select(File.ReadAllText)
-            .LastOrDefault(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)));
-        var body = DecodeQuotedPrintable(message);
-        return WebUtility.HtmlDecode(ResetHref().Match(body).Groups[1].Value);
-    }
-
-    private static string DecodeQuotedPrintable(string text)
-    {
-        var unfolded = text.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < unfolded.Length; i++)
-        {
-            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    [GeneratedRegex("href='([^']*ResetPassword[^']*)'")]
-    private static partial Regex ResetHref();
-}
-
-public static class Poll
-{
-    public static async Task<T> UntilAsync<T>(Func<T?> probe, int timeoutMs = 10_000) where T : class
-    {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (true)
-        {
-            if (probe() is { } value) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
-            await Task.Delay(100);
-        }
     }
 }

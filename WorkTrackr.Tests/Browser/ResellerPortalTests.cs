@@ -72,4 +72,29 @@ public sealed class ResellerPortalTests(BrowserApp app)
         // The circuit rechecks every 30 seconds: no click or reload is needed.
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("Account/Login"), new() { Timeout = 60_000 });
     }
+
+    [Fact]
+    public async Task An_invited_reseller_person_sets_a_password_from_the_email_and_sees_their_portal()
+    {
+        var email = $"invited-{Guid.NewGuid():N}@summitchannel.test";
+        var platform = await app.OpenAsAsync("platform@worktrackr.test", "platform/resellers");
+        await platform.Locator("[data-testid=reseller-grid] tr").Filter(new() { HasText = "Summit Channel" }).GetByTestId("invite-reseller-user").ClickAsync();
+        await platform.GetByTestId("invite-name").FillAsync("Ivy Invited");
+        await platform.GetByTestId("invite-email").FillAsync(email);
+        await platform.GetByTestId("send-invite").ClickAsync();
+        await Expect(platform.GetByText("Invitation sent")).ToBeVisibleAsync();
+
+        const string password = "Inv1ted!Pass";
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(await MailPickup.ResetLinkSentToAsync(app, email));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
+        await page.GetByLabel("Confirm new password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
+        await Expect(page.GetByTestId("reset-confirmation")).ToBeVisibleAsync();
+
+        await new LoginPage(page, app.BaseAddress).SignInAsync(email, password);
+        await page.GotoAsync(new Uri(app.BaseAddress, "resellers").ToString());
+        await Expect(page.GetByTestId("portal-title")).ToHaveTextAsync("Summit Channel");
+    }
 }
