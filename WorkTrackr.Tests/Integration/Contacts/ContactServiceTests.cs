@@ -108,7 +108,8 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
         var owner = app.A.Users[Roles.Manager];
         var created = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Owned Opticians", OwnerUserId = owner.Id }));
         Assert.True(created.Succeeded, created.Message);
-        Assert.Equal(owner.Id, (await AsAsync(s => s.GetAsync(created.Value))).Value!.Contact.OwnerUserId);
+        var opened = (await AsAsync(s => s.GetAsync(created.Value))).Value!;
+        Assert.Equal((owner.Id, owner.DisplayName), (opened.Contact.OwnerUserId, opened.OwnerName));
 
         var stranger = app.B.Users[Roles.Manager];
         var refused = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Poached Pharmacy", OwnerUserId = stranger.Id }));

@@ -115,7 +115,8 @@ public sealed record ContactDetails(
     int TicketCount,
     int CrmEventCount,
     int ServiceCount,
-    int InvoiceCount)
+    int InvoiceCount,
+    string? OwnerName = null)
 {
     public bool HasHistory => TicketCount + CrmEventCount + ServiceCount + InvoiceCount > 0;
 }

@@ -68,8 +68,12 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null) return Result<ContactDetails>.From(Result.NotFound("The contact"));
         var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
+        // Users are not tenant-filtered: the owner's name is read only when they belong to this organisation.
+        var owner = contact.OwnerUserId is { } ownerId
+            ? await db.Users.Where(u => u.Id == ownerId && u.OrganisationId == currentUser.OrganisationId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
         return Result<ContactDetails>.Ok(new ContactDetails(contact.Id, contact.Version, ContactInput.From(contact), contact.IsActive,
-            contact.CreatedAt, tickets, events, services, invoices));
+            contact.CreatedAt, tickets, events, services, invoices, owner));
     }
 
     /// <summary>The contact's tickets, CRM events, services and invoices (or one kind of them), newest first.</summary>
