@@ -18,8 +18,9 @@ public sealed record CustomerOrganisation(Guid Id, string Name, OrganisationPlan
 
 public sealed record MonthTotal(DateOnly Month, decimal Earned, bool Closed);
 
+/// <param name="Ledger">The last twelve months' lines, newest first: the chart's totals are summed from them.</param>
 public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal Rate, IReadOnlyList<CustomerOrganisation> Customers,
-    decimal ThisMonth, IReadOnlyList<MonthTotal> LastTwelveMonths);
+    decimal ThisMonth, IReadOnlyList<MonthTotal> LastTwelveMonths, IReadOnlyList<CommissionLine> Ledger);
 
 /// <summary>
 /// What a reseller sees: the organisations linked to it now, with counts and values only (never their contacts, tickets
@@ -73,7 +74,7 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
         var months = Enumerable.Range(0, 12).Select(i => current.AddMonths(i - 11))
             .Select(m => new MonthTotal(m, lines.Where(l => l.Month == m).Sum(l => l.Earned), m < current)).ToList();
         var rate = (await CommissionLedger.RatesOnAsync(db, today, cancellationToken)).GetValueOrDefault(id);
-        return Result<ResellerDashboard>.Ok(new ResellerDashboard(id, reseller.Name, rate, customers, months[^1].Earned, months));
+        return Result<ResellerDashboard>.Ok(new ResellerDashboard(id, reseller.Name, rate, customers, months[^1].Earned, months, lines));
     }
 
     /// <summary>The commission ledger: month by month, organisation by organisation, with status and paid date.</summary>
