@@ -21,10 +21,12 @@ public static class DataServiceCollectionExtensions
         var (provider, connectionString) = ResolveDatabase(configuration, contentRootPath);
         services.AddSingleton(sp => new AuditableInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<TenancyInterceptor>();
+        services.AddSingleton<ChangeStampInterceptor>();
         services.AddDbContextFactory<WorkTrackrDbContext>((sp, options) =>
         {
             Configure(options, provider, connectionString);
-            options.AddInterceptors(sp.GetRequiredService<AuditableInterceptor>(), sp.GetRequiredService<TenancyInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditableInterceptor>(), sp.GetRequiredService<TenancyInterceptor>(),
+                sp.GetRequiredService<ChangeStampInterceptor>());
         }, ServiceLifetime.Scoped);
         return services;
     }

@@ -55,6 +55,7 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<DataChangeStamp> DataChangeStamps => Set<DataChangeStamp>();
 
     /// <summary>Pinned so the model never depends on how the context was created (identity options or not).</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
@@ -89,6 +90,8 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
                 entity.Property(nameof(IOrganisationOwned.OrganisationId)).IsConcurrencyToken();
             }
         }
+
+        DbTime.Map(builder, Database.IsNpgsql());
 
         if (Database.IsNpgsql())
         {

@@ -24,6 +24,8 @@ public class ApplicationUser : IdentityUser<Guid>, IHasTimestamps, ISoftDeletabl
     public Guid? ResellerId { get; set; }
     public Reseller? Reseller { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Hours a week the person can be scheduled for, against which the dashboard shows their workload.</summary>
+    public int WeeklyCapacityHours { get; set; } = DefaultWeeklyCapacityHours;
     /// <summary>
     /// SHA-256 (hex) of the secret in the person's calendar feed address; null when they have none. Only the hash is
     /// kept, so a leaked database does not leak feeds; regenerating replaces it and kills the old address.
@@ -31,6 +33,8 @@ public class ApplicationUser : IdentityUser<Guid>, IHasTimestamps, ISoftDeletabl
     public string? CalendarFeedTokenHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public const int DefaultWeeklyCapacityHours = 40;
 }
 
 public static class Roles
@@ -53,6 +57,8 @@ public class ApplicationUserConfiguration : IEntityTypeConfiguration<Application
         builder.Property(u => u.DisplayName).HasMaxLength(DataLimits.NameLength);
         builder.Property(u => u.TimeZoneId).HasMaxLength(DataLimits.TimeZoneLength);
         builder.Property(u => u.CalendarFeedTokenHash).HasMaxLength(64);
+        // The default fills existing rows; the sentinel makes EF always send the value, so 0 hours is stored as 0.
+        builder.Property(u => u.WeeklyCapacityHours).HasDefaultValue(ApplicationUser.DefaultWeeklyCapacityHours).HasSentinel(int.MinValue);
         builder.HasIndex(u => u.CalendarFeedTokenHash).IsUnique();
         builder.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(u => u.Reseller).WithMany().HasForeignKey(u => u.ResellerId).OnDelete(DeleteBehavior.Restrict);

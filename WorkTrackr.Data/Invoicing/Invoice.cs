@@ -125,6 +125,8 @@ public class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.OrganisationId, i.Number }).IsUnique();
         builder.HasIndex(i => new { i.OrganisationId, i.Status, i.DueDate });
         builder.HasIndex(i => new { i.OrganisationId, i.IssueDate });
+        // The dashboard sums payments per month.
+        builder.HasIndex(i => new { i.OrganisationId, i.PaidOn });
     }
 }
 

@@ -62,6 +62,8 @@ public class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.OrganisationId, t.CreatedAt });
         builder.HasIndex(t => new { t.OrganisationId, t.Status, t.ResolutionDueAt });
         builder.HasIndex(t => new { t.OrganisationId, t.AssignedUserId, t.Status });
+        // The dashboard counts resolutions per week.
+        builder.HasIndex(t => new { t.OrganisationId, t.ResolvedAt });
         // Risk order: the list walks this index range by range instead of sorting every match (TicketSearch).
         builder.HasIndex(t => new { t.OrganisationId, t.ResolutionDueAt, t.Id });
     }

@@ -52,7 +52,8 @@ public class WorkTrackrFactory(TestDatabase database, bool seedDemoData = false)
         // Built here rather than resolved: the app's options are scoped and would die with the scope they came from.
         options ??= (DbContextOptions<WorkTrackrDbContext>)DataServiceCollectionExtensions
             .Configure(new DbContextOptionsBuilder<WorkTrackrDbContext>(), Database.Provider, Database.ConnectionString)
-            .AddInterceptors(Services.GetRequiredService<AuditableInterceptor>(), Services.GetRequiredService<TenancyInterceptor>())
+            .AddInterceptors(Services.GetRequiredService<AuditableInterceptor>(), Services.GetRequiredService<TenancyInterceptor>(),
+                Services.GetRequiredService<ChangeStampInterceptor>())
             .Options;
         return new WorkTrackrDbContext(options, new FixedTenant(organisationId));
     }

@@ -10,6 +10,8 @@ namespace WorkTrackr.Web.Infrastructure.Authorization;
 public static class Capabilities
 {
     public const string ViewDashboard = nameof(ViewDashboard);
+    /// <summary>The organisation-wide dashboard of workload, SLA, revenue and renewals (others get their own day).</summary>
+    public const string ViewManagerDashboard = nameof(ViewManagerDashboard);
     public const string ViewTickets = nameof(ViewTickets);
     /// <summary>Every ticket of the organisation, not only one's own assignments.</summary>
     public const string ViewAllTickets = nameof(ViewAllTickets);
@@ -40,6 +42,7 @@ public static class Capabilities
     public static readonly IReadOnlyDictionary<string, string[]> RolesByCapability = new Dictionary<string, string[]>
     {
         [ViewDashboard] = Staff,
+        [ViewManagerDashboard] = [Roles.Admin, Roles.Manager],
         [ViewTickets] = Staff,
         [ViewAllTickets] = Office,
         [ManageTickets] = Office,

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure.Changes;
+
+namespace WorkTrackr.Tests.Integration.Dashboard;
+
+/// <summary>
+/// Open views hear of their organisation's changes through the database alone: two app nodes on one PostgreSQL
+/// database, a ticket saved on one, the other node's subscriber told within seconds, and nobody else's.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DataChangeFeedTests
+{
+    private static WorkTrackrFactory Node(TestDatabase database)
+    {
+        var node = new WorkTrackrFactory(database);
+        node.Settings["DataChanges:PollInterval"] = "00:00:00.200";
+        _ = node.Services; // start it, migrations included, before the next node
+        return node;
+    }
+
+    [Fact]
+    public async Task A_ticket_saved_on_one_node_reaches_the_other_nodes_subscribers_and_only_its_organisations()
+    {
+        using var database = await SharedPostgres.CreateDatabaseAsync();
+        await using var nodeA = Node(database);
+        await using var nodeB = Node(database);
+        var alpha = await TestOrganisations.CreateAsync(nodeA, "Alpha Feeds");
+        var bravo = await TestOrganisations.CreateAsync(nodeA, "Bravo Feeds");
+
+        var feed = nodeB.Services.GetRequiredService<DataChangeFeed>();
+        var alphaChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bravoChanges = 0;
+        using var alphaSubscription = feed.Subscribe(alpha.Id, () => { alphaChanged.TrySetResult(); return Task.CompletedTask; });
+        using var bravoSubscription = feed.Subscribe(bravo.Id, () => { Interlocked.Increment(ref bravoChanges); return Task.CompletedTask; });
+        await Task.Delay(1000); // a few polls: the first reading is each organisation's baseline
+
+        var created = await nodeA.RunAsAsync(alpha.Users[Roles.Dispatcher], (TicketService s) =>
+            s.CreateAsync(new TicketInput { Title = "Printer on fire", Priority = TicketPriority.Urgent }));
+        Assert.True(created.Succeeded, created.Message);
+
+        var heard = await Task.WhenAny(alphaChanged.Task, Task.Delay(TimeSpan.FromSeconds(10)));
+        Assert.Same(alphaChanged.Task, heard);
+        await Task.Delay(600);
+        Assert.Equal(0, bravoChanges);
+    }
+
+    [Fact]
+    public async Task Saves_that_change_no_business_record_raise_nothing_and_a_disposed_subscription_hears_nothing()
+    {
+        using var database = TestDatabase.Sqlite();
+        await using var node = Node(database);
+        var alpha = await TestOrganisations.CreateAsync(node, "Alpha Quiet");
+        var feed = node.Services.GetRequiredService<DataChangeFeed>();
+        var changes = 0;
+        var subscription = feed.Subscribe(alpha.Id, () => { Interlocked.Increment(ref changes); return Task.CompletedTask; });
+        await Task.Delay(1000);
+
+        await using (var db = node.CreateDbContext(alpha.Id))
+        {
+            db.Notifications.Add(new WorkTrackr.Data.Notifications.Notification { UserId = alpha.Users[Roles.Manager].Id, Title = "Not a business record", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        await Task.Delay(800);
+        Assert.Equal(0, changes);
+
+        await using (var db = node.CreateDbContext(alpha.Id))
+        {
+            db.Tickets.Add(new Ticket { Number = "T-777001", Title = "Counts" });
+            await db.SaveChangesAsync();
+        }
+        await WaitUntilAsync(() => Volatile.Read(ref changes) == 1);
+
+        subscription.Dispose();
+        await using (var db = node.CreateDbContext(alpha.Id))
+        {
+            db.Tickets.Add(new Ticket { Number = "T-777002", Title = "Unheard" });
+            await db.SaveChangesAsync();
+        }
+        await Task.Delay(800);
+        Assert.Equal(1, changes);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The change was not heard within 10 seconds.");
+            await Task.Delay(100);
+        }
+    }
+}
