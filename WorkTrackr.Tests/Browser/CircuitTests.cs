@@ -10,21 +10,34 @@ namespace WorkTrackr.Tests.Browser;
 public sealed class CircuitTests(BrowserApp app)
 {
     [Fact]
-    public async Task Changing_the_renewal_window_updates_the_dashboard_in_place()
+    public async Task Changing_the_dashboard_range_updates_it_in_place()
     {
         var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        var renewals = page.GetByTestId("stat-renewals");
-        await Expect(renewals).ToContainTextAsync("Renewals in 30 days");
-        var within30 = int.Parse(await page.GetByTestId("stat-renewals-value").InnerTextAsync());
+        await new LoginPage(page, app.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
+        var range = page.GetByTestId("dashboard-range");
+        await Expect(page.GetByTestId("table-revenue")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        var monthRows = await page.GetByTestId("table-revenue").Locator("tbody tr").CountAsync();
+        var rangeBefore = await range.InnerTextAsync();
         var urlBefore = page.Url;
 
-        await page.GetByTestId("renewal-window").GetByText("90 days").ClickAsync();
+        await page.GetByTestId("dashboard-period").GetByText("Last 90 days").ClickAsync();
 
-        await Expect(renewals).ToContainTextAsync("Renewals in 90 days");
-        var within90 = int.Parse(await page.GetByTestId("stat-renewals-value").InnerTextAsync());
-        Assert.True(within90 > within30, $"90-day renewals ({within90}) should exceed 30-day ones ({within30}) in the demo data");
+        // Revenue now has a row for each month the 90 days touch, where this month had one.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var first = today.AddDays(-89);
+        var months = (today.Year - first.Year) * 12 + today.Month - first.Month + 1;
+        await Expect(page.GetByTestId("table-revenue").Locator("tbody tr")).ToHaveCountAsync(months, new() { Timeout = 15_000 });
+        Assert.Equal(1, monthRows);
+        await Expect(range).Not.ToHaveTextAsync(rangeBefore);
         Assert.Equal(urlBefore, page.Url);
+
+        // A custom range is checked beside its fields before anything reloads.
+        await page.GetByTestId("dashboard-period").GetByText("Custom").ClickAsync();
+        await page.Locator("#dash-from").FillAsync("2026-06-01");
+        await page.Locator("#dash-to").FillAsync("2026-05-01");
+        await page.Locator("#dash-to").PressAsync("Tab");
+        await page.GetByTestId("custom-apply").ClickAsync();
+        await Expect(page.GetByTestId("custom-to-error")).ToHaveTextAsync("The last day must not be before the first.");
     }
 
     [Fact]
@@ -48,7 +61,7 @@ public sealed class CircuitTests(BrowserApp app)
 
         await Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });
         // The same circuit carries on: an interaction still updates the page.
-        await page.GetByTestId("renewal-window").GetByText("7 days").ClickAsync();
-        await Expect(page.GetByTestId("stat-renewals")).ToContainTextAsync("Renewals in 7 days");
+        await page.GetByTestId("dashboard-period").GetByText("This year").ClickAsync();
+        await Expect(page.GetByTestId("dashboard-range")).ToContainTextAsync($"1 Jan – 31 Dec {DateTime.UtcNow.Year}");
     }
 }

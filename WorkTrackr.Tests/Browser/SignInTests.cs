@@ -59,8 +59,9 @@ public sealed class SignInTests(BrowserApp app)
         await shell.WaitUntilInteractiveAsync();
         await Expect(shell.OrganisationName).ToHaveTextAsync("Newco Plumbing");
         await Expect(shell.UserName).ToContainTextAsync("Nora Owner");
-        await Expect(page.GetByTestId("dashboard-empty")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("stat-open-value")).ToHaveTextAsync("0");
+        // A new organisation's dashboard says plainly that there is nothing yet, panel by panel.
+        await Expect(page.GetByTestId("panel-open-tickets-empty")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("panel-revenue-empty")).ToBeVisibleAsync();
         Assert.Contains("Admin", await shell.NavigationTextsAsync());
     }
 

@@ -102,6 +102,14 @@ public static class TestOrganisations
         return scope;
     }
 
+    /// <summary>A user by email, such as a demo login.</summary>
+    public static async Task<ApplicationUser> FindUserAsync(this WorkTrackrFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+    }
+
     /// <summary>Calls one service as <paramref name="user"/>, in a scope of its own, as a request or circuit would.</summary>
     public static async Task<T> RunAsAsync<TService, T>(this WorkTrackrFactory factory, ApplicationUser user, Func<TService, Task<T>> action)
         where TService : notnull

@@ -287,14 +287,21 @@ public sealed class DemoDataSeeder(
             };
         }));
 
-        // Issued invoices are numbered per year as issuing would have; their PDFs are queued for the job to render.
-        var statuses = new[] { InvoiceStatus.Paid, InvoiceStatus.Paid, InvoiceStatus.Issued, InvoiceStatus.Overdue, InvoiceStatus.Draft, InvoiceStatus.Void };
+        // Five months of billing, one invoice every three days, so the dashboard's revenue and receivables have a shape:
+        // older invoices are mostly paid, some overdue; recent ones mostly still open; one void and one draft. Issued
+        // invoices are numbered per year as issuing would have; their PDFs are queued for the job to render.
+        const int invoiceCount = 48;
         var numbers = new Dictionary<int, int>();
-        for (var i = 0; i < statuses.Length; i++)
+        for (var i = 0; i < invoiceCount; i++)
         {
-            var issued = today.AddDays(-15 * (statuses.Length - i));
+            var issued = today.AddDays(-3 * (invoiceCount - i));
+            var age = today.DayNumber - issued.DayNumber;
             var contact = faker.PickRandom(contacts);
-            var status = statuses[i];
+            var status = i == invoiceCount - 1 ? InvoiceStatus.Draft
+                : i == invoiceCount - 6 ? InvoiceStatus.Void
+                : age > 45 ? (faker.Random.Bool(0.85f) ? InvoiceStatus.Paid : InvoiceStatus.Overdue)
+                : age > 30 ? (faker.Random.Bool(0.5f) ? InvoiceStatus.Paid : InvoiceStatus.Overdue)
+                : faker.Random.Bool(0.4f) ? InvoiceStatus.Paid : InvoiceStatus.Issued;
             var invoice = new Invoice
             {
                 ContactId = contact.Id,
@@ -308,7 +315,11 @@ public sealed class DemoDataSeeder(
                 numbers[issued.Year] = numbers.GetValueOrDefault(issued.Year) + 1;
                 invoice.Number = Invoice.FormatNumber(issued.Year, numbers[issued.Year]);
                 (invoice.BillToName, invoice.BillToAddress) = (contact.Name, contact.BillingAddress);
-                if (status == InvoiceStatus.Paid) invoice.PaidOn = issued.AddDays(faker.Random.Int(3, 25));
+                if (status == InvoiceStatus.Paid)
+                {
+                    var paid = issued.AddDays(faker.Random.Int(3, 25));
+                    invoice.PaidOn = paid > today ? today : paid;
+                }
                 if (status == InvoiceStatus.Void) (invoice.VoidedAt, invoice.VoidReason) = (now.AddDays(-3), "Billed to the wrong site; reissued.");
                 db.InvoiceDocuments.Add(new InvoiceDocument { Invoice = invoice, NextAttemptAt = now });
             }

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Tickets;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkTrackr.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class DashboardTests(BrowserApp app)
+{
+    private static readonly string[] Panels =
+        ["open-tickets", "ticket-flow", "sla", "workload", "revenue", "receivables", "renewals", "top-products", "crm-activity"];
+
+    [Fact]
+    public async Task A_manager_sees_every_panel_filled_from_the_demo_data_and_clicks_through_to_the_filtered_list()
+    {
+        var page = await app.OpenAsAsync("manager@northwind.test", "");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await page.GetByTestId("dashboard-period").GetByText("Last 90 days").ClickAsync();
+        foreach (var panel in Panels)
+        {
+            // Each panel filled: its table is there, and neither an error nor an empty note is.
+            await Expect(page.GetByTestId($"table-{panel}")).ToBeAttachedAsync(new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId($"panel-{panel}-error")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId($"panel-{panel}-empty")).ToHaveCountAsync(0);
+        }
+        // The table behind a chart opens from its summary.
+        var receivables = page.GetByTestId("panel-receivables");
+        await receivables.GetByText("The figures as a table").ClickAsync();
+        await Expect(page.GetByTestId("table-receivables").Locator("tbody tr")).ToHaveCountAsync(4);
+
+        // Clicking the High bar of open tickets by priority opens the ticket list filtered the same way.
+        var priorities = page.GetByTestId("panel-open-tickets").Locator(".rz-chart").Nth(1).Locator(".rz-column-series path");
+        await priorities.Nth(1).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tickets\?view=AllOpen&priority=High&createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}$"));
+        await Expect(page.Locator("[data-testid=ticket-grid] tbody tr").First).ToContainTextAsync("High");
+    }
+
+    [Fact]
+    public async Task A_new_ticket_raises_the_open_count_without_a_reload()
+    {
+        var page = await app.OpenAsAsync("manager@northwind.test", "");
+        var total = page.GetByTestId("open-total");
+        await Expect(total).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var before = int.Parse(await total.InnerTextAsync());
+        var url = page.Url;
+
+        var dispatcher = await app.Factory.FindUserAsync("dispatcher@northwind.test");
+        var created = await app.Factory.RunAsAsync(dispatcher, (TicketService s) =>
+            s.CreateAsync(new TicketInput { Title = "Dashboard refresh check", Priority = TicketPriority.High }));
+        Assert.True(created.Succeeded, created.Message);
+
+        await Expect(total).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 15_000 });
+        Assert.Equal(url, page.Url);
+    }
+
+    [Fact]
+    public async Task A_dispatchers_home_is_their_day()
+    {
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("My day");
+        await Expect(page.GetByTestId("myday-schedule")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("myday-open")).ToBeVisibleAsync();
+        // The demo data has tickets past or near their targets.
+        await Expect(page.GetByTestId("myday-risk").GetByTestId("myday-ticket").First).ToBeVisibleAsync();
+        // The organisation's dashboard and its exports are not theirs.
+        var response = await page.APIRequest.GetAsync(new Uri(app.BaseAddress, "dashboard/revenue.csv?from=2026-01-01&to=2026-12-31").ToString(),
+            new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, response.Status);
+    }
+}
