@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # bench/run.sh NAME [provider…] — builds in Release, makes its own data, starts the databases it needs, and prints
-# one "RESULT figure provider=… value=… rows=…" line per figure. NAME: tickets, crm or invoices. Providers: sqlite postgres (default both).
+# one "RESULT figure provider=… value=… rows=…" line per figure. NAME: tickets, crm, invoices or dashboard. Providers: sqlite postgres (default both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?usage: bench/run.sh NAME [sqlite|postgres]...   (NAME: tickets, crm or invoices)}
+name=${1:?usage: bench/run.sh NAME [sqlite|postgres]...   (NAME: tickets, crm, invoices or dashboard)}
 shift
 scripts/install-test-deps.sh
 dotnet build bench/WorkTrackr.Bench -c Release -nologo -clp:ErrorsOnly

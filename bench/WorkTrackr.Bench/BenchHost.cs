@@ -53,14 +53,14 @@ internal static class BenchHost
         else await PlannerStatistics.RefreshAsync(db);
     }
 
-    /// <summary>A scope whose current user is a dispatcher of the organisation, in New York.</summary>
-    public static AsyncServiceScope SignedIn(IServiceProvider services, Guid organisationId, Guid? userId = null)
+    /// <summary>A scope whose current user is a dispatcher (or <paramref name="role"/>) of the organisation, in New York.</summary>
+    public static AsyncServiceScope SignedIn(IServiceProvider services, Guid organisationId, Guid? userId = null, string role = Roles.Dispatcher)
     {
         var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, (userId ?? Guid.NewGuid()).ToString()),
-            new Claim(ClaimTypes.Role, Roles.Dispatcher),
+            new Claim(ClaimTypes.Role, role),
             new Claim(WorkTrackrClaims.OrganisationId, organisationId.ToString()),
             new Claim(WorkTrackrClaims.TimeZone, "America/New_York"),
         ], "bench")));

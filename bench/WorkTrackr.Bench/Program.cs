@@ -18,20 +18,22 @@ using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 // Server-side timings of the queries the pages run, from the service call to the rows, on data each benchmark makes
-// itself, per provider. Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets|crm|invoices [sqlite|postgres]...
+// itself, per provider. Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets|crm|invoices|dashboard [sqlite|postgres]...
 //   tickets: one organisation with 100,000 tickets (2,000 scheduled in one month) and 20,000 contacts;
 //   crm: one organisation with 50,000 contacts and 200,000 customer services;
-//   invoices: PDFs through headless Chromium, and the renewal reminder sweep over the crm data.
+//   invoices: PDFs through headless Chromium, and the renewal reminder sweep over the crm data;
+//   dashboard: the manager dashboard's nine panels over the crm data plus 100,000 tickets and 20,000 invoices.
 Func<DatabaseProvider, string, Task>? run = args.FirstOrDefault() switch
 {
     "tickets" => TicketBench.RunAsync,
     "crm" => CrmBench.RunAsync,
     "invoices" => InvoiceBench.RunAsync,
+    "dashboard" => DashboardBench.RunAsync,
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets|crm|invoices [sqlite] [postgres]");
+    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets|crm|invoices|dashboard [sqlite] [postgres]");
     return 2;
 }
 var providers = args.Length > 1 ? args[1..] : ["sqlite", "postgres"];
