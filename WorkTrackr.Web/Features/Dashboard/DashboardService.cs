@@ -104,12 +104,12 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
             var due = db.Tickets.Where(t => t.ResolutionDueAt >= from && t.ResolutionDueAt < to);
             var counts = await due.GroupBy(_ => 1).Select(g => new
             {
+                Total = g.Count(),
                 Met = g.Count(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) && !(t.ResolvedAt > t.ResolutionDueAt)),
                 Breached = g.Count(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed)
                     ? t.ResolvedAt > t.ResolutionDueAt
                     : t.ResolutionDueAt < now),
             }).SingleOrDefaultAsync(cancellationToken);
-            var total = await due.CountAsync(cancellationToken);
             var breaches = await due
                 .Where(t => (t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed) ? t.ResolvedAt > t.ResolutionDueAt : t.ResolutionDueAt < now)
                 .OrderByDescending(t => t.ResolutionDueAt).ThenBy(t => t.Id)
@@ -117,7 +117,7 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
                 .Select(t => new BreachedTicket(t.Id, t.Number, t.Title, t.ResolutionDueAt!.Value, t.ResolvedAt, t.AssignedUser!.DisplayName))
                 .ToListAsync(cancellationToken);
             var (met, breached) = (counts?.Met ?? 0, counts?.Breached ?? 0);
-            return new SlaCompliance(met, breached, total - met - breached, breaches);
+            return new SlaCompliance(met, breached, (counts?.Total ?? 0) - met - breached, breaches);
         }, cancellationToken);
 
     /// <summary>
