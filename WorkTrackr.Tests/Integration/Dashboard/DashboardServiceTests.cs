@@ -120,8 +120,8 @@ public abstract class DashboardServiceTests<TApp>(TApp app) : IAsyncLifetime whe
             I(InvoiceStatus.Issued, Day(1, 19), null, (null, 1, 10)),                  // 60 days old
             I(InvoiceStatus.Overdue, Day(1, 18), null, (null, 1, 5)));                 // 61 days old
 
-        CustomerService S(DateOnly renews, decimal? price = null, int quantity = 1, Product? product = null, bool active = true) =>
-            new() { Contact = contact, Product = product ?? product1, RenewalDate = renews, PriceOverride = price, Quantity = quantity, IsActive = active };
+        CustomerService S(DateOnly renews, decimal? price = null, int quantity = 1, Product? product = null, bool active = true, BillingCycle cycle = BillingCycle.Monthly) =>
+            new() { Contact = contact, Product = product ?? product1, RenewalDate = renews, PriceOverride = price, Quantity = quantity, IsActive = active, BillingCycle = cycle };
         db.CustomerServices.AddRange(
             S(Day(3, 20), price: 10, quantity: 2),   // today: 20, within 30
             S(Day(4, 19)),                           // today + 30: 50, within 30
@@ -129,6 +129,7 @@ public abstract class DashboardServiceTests<TApp>(TApp app) : IAsyncLifetime whe
             S(Day(6, 18), product: product2),        // today + 90: 50, 61–90
             S(Day(6, 19)),                           // today + 91: not counted
             S(Day(3, 25), active: false),            // ended
+            S(Day(4, 1), cycle: BillingCycle.OneOff), // a one-off never renews
             S(Day(3, 19)));                          // overdue: not due
 
         CrmEvent E(CrmEventType type, CrmEventStatus status, DateTime starts, Guid? user) =>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
@@ -130,7 +131,8 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
             var (from, to) = Instants(range);
             var people = await team.AssignableAsync(cancellationToken);
             var ids = people.Select(p => p.Id).ToList();
-            var capacity = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.WeeklyCapacityHours, cancellationToken);
+            var capacity = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.WeeklyCapacityHours })
+                .ToDictionaryAsync(u => u.Id, u => u.WeeklyCapacityHours, cancellationToken);
             var open = await db.Tickets
                 .Where(t => t.AssignedUserId != null && t.Status != TicketStatus.Resolved && t.Status != TicketStatus.Closed)
                 .GroupBy(t => t.AssignedUserId)
@@ -201,20 +203,16 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
                     : new AgedAmount(band, 0, 0))]);
         }, cancellationToken);
 
-    /// <summary>Active services renewing in the next 90 days, in the renewal board's three windows, with their value per cycle.</summary>
+    /// <summary>Active, renewing services due in the next 90 days, in the renewal board's three windows, with their value per cycle.</summary>
     public Task<Result<RenewalsDue>> RenewalsAsync(CancellationToken cancellationToken = default) =>
         RunAsync(async db =>
         {
+            var totals = await ContactServices.WindowTotalsAsync(db, Today, includeOverdue: false, cancellationToken);
             var bands = new List<RenewalBand>();
             foreach (var window in new[] { RenewalWindow.Within30, RenewalWindow.Within60, RenewalWindow.Within90 })
             {
-                var (from, to) = RenewalWindows.Range(window, Today);
-                var totals = await db.CustomerServices
-                    .Where(s => s.IsActive && s.RenewalDate >= from && s.RenewalDate <= to)
-                    .GroupBy(_ => 1)
-                    .Select(g => new { Count = g.Count(), Value = g.Sum(s => (double)(s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
-                    .SingleOrDefaultAsync(cancellationToken);
-                bands.Add(new RenewalBand(window, totals?.Count ?? 0, Money.Round((decimal)(totals?.Value ?? 0))));
+                var (count, value) = totals.GetValueOrDefault(window);
+                bands.Add(new RenewalBand(window, count, value));
             }
             return new RenewalsDue(await CurrencyAsync(db, cancellationToken), bands);
         }, cancellationToken);
@@ -228,24 +226,29 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
         {
             var billed = db.Invoices.Where(i => i.Status != InvoiceStatus.Draft && i.Status != InvoiceStatus.Void
                 && i.IssueDate >= range.From && i.IssueDate <= range.To);
+            // Lines are summed per product first and the few sums then joined to the catalogue, so no line fetches its
+            // product: the cost of a product's lines is their quantity times its cost.
+            var sold =
+                from line in db.InvoiceLines
+                join invoice in billed on line.InvoiceId equals invoice.Id
+                where line.ProductId != null
+                group line by line.ProductId into g
+                select new
+                {
+                    ProductId = g.Key,
+                    Revenue = g.Sum(l => (double)l.Quantity * (double)l.UnitPrice),
+                    Quantity = g.Sum(l => (double)l.Quantity),
+                };
             var top = await (
-                    from line in db.InvoiceLines
-                    join invoice in billed on line.InvoiceId equals invoice.Id
-                    where line.ProductId != null
-                    group new { line.Quantity, line.UnitPrice, line.Product!.Cost } by line.ProductId into g
-                    select new
-                    {
-                        ProductId = g.Key!.Value,
-                        Revenue = g.Sum(x => (double)x.Quantity * (double)x.UnitPrice),
-                        Cost = g.Sum(x => (double)x.Quantity * (double)x.Cost),
-                    })
-                .OrderByDescending(x => x.Revenue - x.Cost).ThenBy(x => x.ProductId)
+                    from s in sold
+                    join product in db.Products on s.ProductId equals product.Id
+                    let cost = s.Quantity * (double)product.Cost
+                    orderby s.Revenue - cost descending, product.Id
+                    select new { product.Id, product.Name, s.Revenue, Cost = cost })
                 .Take(TopProducts.Length)
                 .ToListAsync(cancellationToken);
-            var ids = top.Select(t => t.ProductId).ToList();
-            var names = await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-            return new TopProducts(await CurrencyAsync(db, cancellationToken), [.. top.Select(t => new ProductMargin(
-                t.ProductId, names.GetValueOrDefault(t.ProductId, "(deleted product)"), Money.Round((decimal)t.Revenue), Money.Round((decimal)t.Cost)))]);
+            return new TopProducts(await CurrencyAsync(db, cancellationToken),
+                [.. top.Select(t => new ProductMargin(t.Id, t.Name, Money.Round((decimal)t.Revenue), Money.Round((decimal)t.Cost)))]);
         }, cancellationToken);
 
     /// <summary>CRM events marked done that started in the range, per person and type; unassigned ones as "Nobody".</summary>
@@ -299,14 +302,16 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>
     /// value &lt; bounds[1] ? 0 : value &lt; bounds[2] ? 1 : … : n − 1, one CASE in SQL, for rows already limited to
-    /// [bounds[0], bounds[n]). The bounds are read from an array so they reach the database as parameters.
+    /// [bounds[0], bounds[n]). The bounds are read through a field, as a lambda reads a captured variable, so EF sends
+    /// them as parameters and every set of weeks shares one translated query (a bare constant array would be inlined).
     /// </summary>
     private static Expression<Func<T, int>> Bucket<T, TValue>(Expression<Func<T, TValue>> value, DateTime[] bounds)
     {
+        var captured = Expression.Field(Expression.Constant(new StrongBox<DateTime[]>(bounds)), nameof(StrongBox<DateTime[]>.Value));
         Expression body = Expression.Constant(bounds.Length - 2);
         for (var i = bounds.Length - 2; i >= 1; i--)
         {
-            var bound = Expression.Convert(Expression.ArrayIndex(Expression.Constant(bounds), Expression.Constant(i)), typeof(TValue));
+            var bound = Expression.Convert(Expression.ArrayIndex(captured, Expression.Constant(i)), typeof(TValue));
             body = Expression.Condition(Expression.LessThan(value.Body, bound), Expression.Constant(i - 1), body);
         }
         return Expression.Lambda<Func<T, int>>(body, value.Parameters);

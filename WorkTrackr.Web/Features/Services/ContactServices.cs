@@ -61,20 +61,45 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
     {
         if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<IReadOnlyList<RenewalColumn>>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Values are summed as doubles: SQLite's decimal arithmetic runs row by row in .NET callbacks. A double sum of
-        // money stays exact to the cent at these sizes, and is rounded to cents once.
+        var totals = await WindowTotalsAsync(db, Today, includeOverdue: true, cancellationToken);
         var columns = new List<RenewalColumn>();
         foreach (var window in Enum.GetValues<RenewalWindow>())
         {
-            var services = Filter(db, new ServiceQuery { Window = window });
-            var totals = await services
-                .GroupBy(_ => 1)
-                .Select(g => new { Count = g.Count(), Value = g.Sum(s => (double)(s.PriceOverride ?? s.Product!.Price) * s.Quantity) })
-                .SingleOrDefaultAsync(cancellationToken);
-            var soonest = await Project(services.OrderBy(s => s.RenewalDate).ThenBy(s => s.Id)).Take(BoardColumnLength).ToListAsync(cancellationToken);
-            columns.Add(new RenewalColumn(window, totals?.Count ?? 0, Money.Round((decimal)(totals?.Value ?? 0)), soonest));
+            var soonest = await Project(Filter(db, new ServiceQuery { Window = window }).OrderBy(s => s.RenewalDate).ThenBy(s => s.Id))
+                .Take(BoardColumnLength).ToListAsync(cancellationToken);
+            var (count, value) = totals.GetValueOrDefault(window);
+            columns.Add(new RenewalColumn(window, count, value, soonest));
         }
         return Result<IReadOnlyList<RenewalColumn>>.Ok(columns);
+    }
+
+    /// <summary>
+    /// How many active, renewing services fall in each renewal window counted from <paramref name="today"/>, and their
+    /// value per cycle: one query grouped by window, read by the renewal board and the dashboard alike. Overdue
+    /// services are counted only when asked for. Values are summed as doubles, because SQLite's decimal arithmetic
+    /// runs row by row in .NET callbacks; a double sum of money stays exact to the cent at these sizes, and is
+    /// rounded to cents once.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<RenewalWindow, (int Count, decimal Value)>> WindowTotalsAsync(
+        WorkTrackrDbContext db, DateOnly today, bool includeOverdue, CancellationToken cancellationToken)
+    {
+        var end30 = RenewalWindows.Range(RenewalWindow.Within30, today).To;
+        var end60 = RenewalWindows.Range(RenewalWindow.Within60, today).To;
+        var end90 = RenewalWindows.Range(RenewalWindow.Within90, today).To;
+        var services = db.CustomerServices.Where(s => s.IsActive && s.BillingCycle != BillingCycle.OneOff && s.RenewalDate <= end90);
+        if (!includeOverdue) services = services.Where(s => s.RenewalDate >= today);
+        var rows = await (
+                from service in services
+                join product in db.Products on service.ProductId equals product.Id
+                group new { service.Quantity, Price = service.PriceOverride ?? product.Price }
+                    by service.RenewalDate < today ? RenewalWindow.Overdue
+                        : service.RenewalDate <= end30 ? RenewalWindow.Within30
+                        : service.RenewalDate <= end60 ? RenewalWindow.Within60
+                        : RenewalWindow.Within90
+                into window
+                select new { Window = window.Key, Count = window.Count(), Value = window.Sum(x => (double)x.Price * x.Quantity) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Window, r => (r.Count, Money.Round((decimal)r.Value)));
     }
 
     public async Task<Result<Guid>> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default)

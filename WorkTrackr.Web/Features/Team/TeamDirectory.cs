@@ -41,7 +41,7 @@ public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFacto
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersOf(db).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return await MembersOf(db).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
     private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db)
