@@ -51,6 +51,9 @@ public sealed class DataChangeFeed(IServiceScopeFactory scopes, Microsoft.Extens
 
     internal async Task PollAsync(CancellationToken cancellationToken)
     {
+        // An organisation nobody watches any more loses its baseline, so a view opened later starts from a fresh one.
+        foreach (var (organisationId, subs) in subscribers)
+            if (subs.IsEmpty) seen.TryRemove(organisationId, out _);
         var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
         if (watched.Count == 0) return;
         Dictionary<Guid, long> versions;
