@@ -61,7 +61,7 @@ public sealed class ChangeStampInterceptor : SaveChangesInterceptor
     {
         if (Take(eventData.Context) is { } organisations)
         {
-            foreach (var organisationId in organisations) eventData.Context!.Database.ExecuteSql(Raise(organisationId));
+            foreach (var organisationId in organisations) eventData.Context!.Database.ExecuteSql(RaiseSql(organisationId));
         }
         return result;
     }
@@ -71,8 +71,7 @@ public sealed class ChangeStampInterceptor : SaveChangesInterceptor
     {
         if (Take(eventData.Context) is { } organisations)
         {
-            foreach (var organisationId in organisations)
-                await eventData.Context!.Database.ExecuteSqlAsync(Raise(organisationId), cancellationToken);
+            foreach (var organisationId in organisations) await RaiseAsync(eventData.Context!, organisationId, cancellationToken);
         }
         return result;
     }
@@ -85,8 +84,15 @@ public sealed class ChangeStampInterceptor : SaveChangesInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Raises the organisation's counter by hand, for saves of records the interceptor does not watch but that views
+    /// summarise (a person's capacity). Joins the context's transaction when there is one.
+    /// </summary>
+    public static Task RaiseAsync(DbContext context, Guid organisationId, CancellationToken cancellationToken = default) =>
+        context.Database.ExecuteSqlAsync(RaiseSql(organisationId), cancellationToken);
+
     // One statement on both providers, so two saves at once never race to create the row.
-    private static FormattableString Raise(Guid organisationId) => $"""
+    private static FormattableString RaiseSql(Guid organisationId) => $"""
         INSERT INTO "DataChangeStamps" ("OrganisationId", "Version") VALUES ({organisationId}, 1)
         ON CONFLICT ("OrganisationId") DO UPDATE SET "Version" = "DataChangeStamps"."Version" + 1
         """;

@@ -73,4 +73,33 @@ public sealed class DashboardTests(BrowserApp app)
             new() { MaxRedirects = 0 });
         Assert.NotEqual(200, response.Status);
     }
+
+    [Fact]
+    public async Task An_admin_sets_a_technicians_working_hours_and_the_workload_measures_against_them()
+    {
+        var technician = await app.Factory.FindUserAsync("tech2@northwind.test");
+        var page = await app.OpenAsAsync("admin@northwind.test", "admin");
+        await page.GetByTestId("admin-working-hours").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Working hours");
+
+        var hours = page.Locator($"tr[data-person='{technician.DisplayName}'] input");
+        await hours.FillAsync("30");
+        await hours.PressAsync("Tab");
+        await Expect(page.Locator($"tr[data-person='{technician.DisplayName}'] .sla-hint")).ToHaveTextAsync("= 6 h a day over 5 days");
+        await page.GetByTestId("save-working-hours").ClickAsync();
+        await Expect(page.GetByText("Working hours saved")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await Expect(page.Locator($"tr[data-person='{technician.DisplayName}'] input")).ToHaveValueAsync("30");
+
+        // A week's capacity is the weekly hours themselves.
+        await page.GotoAsync(app.BaseAddress.ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("dashboard-period").GetByText("This week").ClickAsync();
+        var workload = page.GetByTestId("panel-workload");
+        await workload.GetByText("The figures as a table").ClickAsync();
+        var row = page.GetByTestId("table-workload").Locator("tbody tr", new() { HasText = technician.DisplayName });
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("30.0");
+        await Expect(workload.GetByTestId("edit-working-hours")).ToHaveAttributeAsync("href", "admin/working-hours");
+    }
 }

@@ -1,8 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Team;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Team;
 
@@ -31,5 +32,73 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
         Assert.All(app.A.Users.Values, u => Assert.True(names.ContainsKey(u.Id)));
         Assert.All(app.B.Users.Values, u => Assert.False(names.ContainsKey(u.Id)));
         Assert.Null(borrowed);
+    }
+
+    [Fact]
+    public async Task Working_hours_list_the_people_tickets_go_to_and_save_together_telling_open_dashboards()
+    {
+        var admin = app.A.Users[Roles.Admin];
+        var (dispatcher, technician) = (app.A.Users[Roles.Dispatcher].Id, app.A.Users[Roles.Technician].Id);
+        var before = await StampAsync(app.A.Id);
+
+        var listed = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        Assert.Equal([dispatcher, technician], listed.Select(p => p.UserId));
+        Assert.Equal([Roles.Dispatcher, Roles.Technician], listed.Select(p => p.Role));
+        listed.Single(p => p.UserId == dispatcher).WeeklyHours = 20;
+        listed.Single(p => p.UserId == technician).WeeklyHours = 0;
+        var saved = await AsAsync(admin, d => d.SaveCapacitiesAsync(listed));
+
+        Assert.True(saved.Succeeded, saved.Message);
+        var reread = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        Assert.Equal([20, 0], reread.Select(p => p.WeeklyHours));
+        Assert.True(await StampAsync(app.A.Id) > before);
+    }
+
+    [Fact]
+    public async Task Hours_beyond_a_week_are_refused_beside_the_person_and_nothing_is_saved()
+    {
+        var admin = app.A.Users[Roles.Admin];
+        var listed = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        var was = listed.Select(p => p.WeeklyHours).ToList();
+        var (ok, wrong) = (listed[0], listed[1]);
+        ok.WeeklyHours = was[0] + 1;
+        wrong.WeeklyHours = 169;
+
+        var refused = await AsAsync(admin, d => d.SaveCapacitiesAsync(listed));
+
+        Assert.Equal(ResultStatus.Invalid, refused.Status);
+        Assert.Equal(["Enter 0 to 168 hours."], refused.Errors[wrong.UserId.ToString()]);
+        Assert.False(refused.Errors.ContainsKey(ok.UserId.ToString()));
+        Assert.Equal(was, (await AsAsync(admin, d => d.CapacitiesAsync())).Value!.Select(p => p.WeeklyHours));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_sets_hours_and_only_for_their_own_organisations_people()
+    {
+        var outsider = app.B.Users[Roles.Technician];
+        var hoursOfOutsider = await HoursAsync(outsider.Id);
+
+        var borrowed = await AsAsync(app.A.Users[Roles.Admin], d => d.SaveCapacitiesAsync(
+            [new CapacityInput { UserId = app.A.Users[Roles.Dispatcher].Id, WeeklyHours = 10 }, new CapacityInput { UserId = outsider.Id, WeeklyHours = 1 }]));
+        var byManager = await AsAsync(app.A.Users[Roles.Manager], d => d.SaveCapacitiesAsync([new CapacityInput { UserId = app.A.Users[Roles.Dispatcher].Id, WeeklyHours = 10 }]));
+        var listedForManager = await AsAsync(app.A.Users[Roles.Manager], d => d.CapacitiesAsync());
+
+        Assert.Equal(ResultStatus.NotFound, borrowed.Status);
+        Assert.Equal(hoursOfOutsider, await HoursAsync(outsider.Id));
+        Assert.NotEqual(10, await HoursAsync(app.A.Users[Roles.Dispatcher].Id));
+        Assert.Equal(ResultStatus.Forbidden, byManager.Status);
+        Assert.Equal(ResultStatus.Forbidden, listedForManager.Status);
+    }
+
+    private async Task<int> HoursAsync(Guid userId)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.WeeklyCapacityHours).SingleAsync();
+    }
+
+    private async Task<long> StampAsync(Guid organisationId)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        return await db.DataChangeStamps.Where(s => s.OrganisationId == organisationId).Select(s => s.Version).SingleOrDefaultAsync();
     }
 }
