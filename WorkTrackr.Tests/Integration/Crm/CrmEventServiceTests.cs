@@ -52,7 +52,7 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
     }
 
     [Fact]
-    public async Task Mine_and_team_views_and_overlaps_for_one_person()
+    public async Task Mine_team_and_one_persons_views_and_overlaps_for_one_person()
     {
         var technician = app.A.Users[Roles.Technician];
         var mine = await CreateAsync(Input("My demo", Day.AddDays(3).AddHours(9), 60));
@@ -62,6 +62,10 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
         var teamView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false))).Value!;
         Assert.Equal([mine.Id], myView.Select(e => e.Id));
         Assert.Equal(new[] { mine.Id, theirs.Id }.Order(), teamView.Select(e => e.Id).Order());
+        var theirView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: technician.Id))).Value!;
+        var outsidersView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: app.B.Users[Roles.Technician].Id))).Value!;
+        Assert.Equal([theirs.Id], theirView.Select(e => e.Id));
+        Assert.Empty(outsidersView);
 
         var overlaps = await app.Factory.RunAsAsync(Dispatcher, (DispatchCalendar c) => c.OverlapsAsync(Dispatcher.Id, Day.AddDays(3).AddHours(9.5), Day.AddDays(3).AddHours(10.5)));
         var ownMove = await app.Factory.RunAsAsync(Dispatcher, (DispatchCalendar c) => c.OverlapsAsync(Dispatcher.Id, Day.AddDays(3).AddHours(9.5), Day.AddDays(3).AddHours(10.5), exceptEventId: mine.Id));

@@ -14,14 +14,19 @@ namespace WorkTrackr.Web.Features.Crm;
 /// </summary>
 public sealed class CrmEventService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TeamDirectory team)
 {
-    /// <summary>Events overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): everyone's, or only the caller's.</summary>
-    public async Task<Result<IReadOnlyList<CrmEventItem>>> RangeAsync(DateTime fromUtc, DateTime toUtc, bool mineOnly, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Events overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): everyone's, only the caller's, or only
+    /// those of <paramref name="assignedTo"/> (a person of the organisation; anyone else's id finds nothing).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<CrmEventItem>>> RangeAsync(DateTime fromUtc, DateTime toUtc, bool mineOnly, Guid? assignedTo = null,
+        CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ViewContacts)) return Result<IReadOnlyList<CrmEventItem>>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var events = db.CrmEvents.AsNoTracking().Where(e => e.StartsAt < toUtc && e.EndsAt > fromUtc);
         var me = currentUser.UserId;
         if (mineOnly) events = events.Where(e => me != null && e.AssignedUserId == me);
+        if (assignedTo is { } person) events = events.Where(e => e.AssignedUserId == person);
         return Result<IReadOnlyList<CrmEventItem>>.Ok(await Project(events.OrderBy(e => e.StartsAt)).ToListAsync(cancellationToken));
     }
 
