@@ -108,7 +108,7 @@ services.AddScoped<WorkTrackr.Web.Features.Administration.BillingSettings>();
 services.AddScoped<WorkTrackr.Web.Features.Resellers.CommissionLedger>();
 services.AddScoped<WorkTrackr.Web.Features.Resellers.ResellerPortal>();
 services.AddScoped<WorkTrackr.Web.Features.Platform.PlatformService>();
-services.AddWorkTrackrJobs(builder.Configuration);
+services.AddWorkTrackrJobs(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddTransient<DemoDataSeeder>();
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();
@@ -143,6 +143,7 @@ app.MapCalendarFeedEndpoints();
 app.MapExportEndpoints();
 app.MapInvoiceEndpoints();
 WorkTrackr.Web.Features.Resellers.ResellerEndpoints.MapResellerEndpoints(app);
+app.MapWorkTrackrJobsDashboard();
 app.MapHealthChecks("/health");
 
 app.Run();

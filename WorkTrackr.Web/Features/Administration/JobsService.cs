@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
@@ -26,7 +27,7 @@ public sealed record JobsOverview(bool Running, IReadOnlyList<JobView> Jobs, IRe
 /// An Admin sees their organisation's work; the Platform admin sees all of it (the one cross-organisation read here,
 /// through <see cref="JobDatabase.AcrossOrganisations{T}"/>).
 /// </summary>
-public sealed class JobsService(JobDatabase database, CurrentUser currentUser, IServiceProvider services, IJobTrigger jobs, TimeProvider clock)
+public sealed class JobsService(JobDatabase database, CurrentUser currentUser, JobStorage storage, JobOptions options, IJobTrigger jobs, TimeProvider clock)
 {
     public const int RunsShown = 30;
     public const int ItemsShown = 100;
@@ -69,20 +70,23 @@ public sealed class JobsService(JobDatabase database, CurrentUser currentUser, I
             .Select(m => new { m.Id, m.To, m.Subject, m.State, m.Attempts, m.NextAttemptAt, m.LastError }).ToListAsync(cancellationToken))
         .Select(m => new WorkItemView(WorkKind.Email, m.Id, $"“{m.Subject}” to {m.To}", m.State, m.Attempts, m.NextAttemptAt, m.LastError, null)).ToList();
 
-    private async Task<(bool Running, IReadOnlyList<JobView> Jobs)> ScheduleAsync(CancellationToken cancellationToken)
-    {
-        var factory = services.GetService<ISchedulerFactory>();
-        var scheduler = factory is null ? null : await factory.GetScheduler(cancellationToken);
-        var running = scheduler?.Status == SchedulerStatus.Running;
-        var views = new List<JobView>();
-        foreach (var name in JobNames.All)
+    /// <summary>
+    /// Each sweep's schedule as Hangfire keeps it, and whether any Hangfire server (on this node or another sharing the
+    /// storage) is alive to run it.
+    /// </summary>
+    private async Task<(bool Running, IReadOnlyList<JobView> Jobs)> ScheduleAsync(CancellationToken cancellationToken) =>
+        await Task.Run(() =>
         {
-            var trigger = running ? await scheduler!.GetTrigger(new TriggerKey(name + "-sweep"), cancellationToken) : null;
-            views.Add(new JobView(name, JobNames.Describe(name), JobsServiceCollectionExtensions.Sweeps[name],
-                trigger?.PreviousFireTimeUtc?.UtcDateTime, trigger?.NextFireTimeUtc?.UtcDateTime));
-        }
-        return (running, views);
-    }
+            var running = storage.GetMonitoringApi().Servers().Count > 0;
+            using var connection = storage.GetConnection();
+            var recurring = connection.GetRecurringJobs([.. JobNames.All]).ToDictionary(j => j.Id);
+            IReadOnlyList<JobView> views = JobNames.All.Select(name =>
+            {
+                var schedule = recurring.GetValueOrDefault(name);
+                return new JobView(name, JobNames.Describe(name), options.Every(name), schedule?.LastExecution, running ? schedule?.NextExecution : null);
+            }).ToList();
+            return (running, views);
+        }, cancellationToken); // Hangfire's storage API is synchronous; keep it off the circuit's thread.
 
     /// <summary>Runs a job now. For an Admin, renewal reminders run for their organisation only, at any hour.</summary>
     public async Task<Result> RunNowAsync(string job)

@@ -1,4 +1,4 @@
-using Quartz;
+using Hangfire;
 
 namespace WorkTrackr.Web.Infrastructure.Jobs;
 
@@ -28,34 +28,48 @@ public interface IJobTrigger
 {
     /// <summary>
     /// Wakes the job; <paramref name="manual"/> (a person's "run now") records the run even if it finds nothing, and
-    /// <paramref name="organisationId"/> confines a per-organisation job to that organisation.
+    /// <paramref name="organisationId"/> confines a per-organisation job to that organisation. Call it after the
+    /// transaction that queued the work has committed: the woken job reads the rows, and a rolled-back row is not there.
     /// </summary>
     Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null);
 }
 
-public sealed class QuartzJobTrigger(ISchedulerFactory schedulers, ILogger<QuartzJobTrigger> logger) : IJobTrigger
+/// <summary>Enqueues a Hangfire fire-and-forget job; any node with a Hangfire server on the same storage runs it.</summary>
+public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
 {
-    public async Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
+    public Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
     {
-        var scheduler = await schedulers.GetScheduler();
-        if (scheduler.Status != SchedulerStatus.Running) return; // the sweep will find the work when it starts
         try
         {
-            var data = new JobDataMap();
-            if (manual) data[RecordedJob.ManualKey] = true;
-            if (organisationId is { } id) data[RecordedJob.OrganisationKey] = id.ToString();
-            await scheduler.TriggerJob(new JobKey(job), data);
+            client.Enqueue<JobRunner>(runner => runner.RunAsync(job, manual, organisationId, CancellationToken.None));
         }
-        catch (SchedulerException exception)
+        catch (Exception exception)
         {
-            // The work is in its row; the next sweep does it. Waking early is only a courtesy.
+            // The work is in its row; the recurring sweep does it. Waking early is only a courtesy, so a storage hiccup
+            // must not fail the user's action, which has already been saved.
             logger.LogWarning(exception, "Could not wake job {Job}", job);
         }
+        return Task.CompletedTask;
     }
 }
 
-/// <summary>When jobs are switched off (Jobs:Enabled=false, as in service tests), queued work waits in its rows.</summary>
+/// <summary>
+/// Where nobody could run a woken job (Jobs:Enabled=false on the in-memory storage, as in service tests), queued work
+/// waits in its rows rather than piling up as Hangfire jobs in this process's memory.
+/// </summary>
 public sealed class NoJobTrigger : IJobTrigger
 {
     public Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Hangfire's entry point for every job: it resolves the sweep by name, in the job's own DI scope. No Hangfire retries
+/// (the default is ten): a sweep records its own failures and the rows retry on their own back-off.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class JobRunner(IServiceProvider services)
+{
+    [JobDisplayName("{0}")]
+    public Task RunAsync(string job, bool manual, Guid? organisationId, CancellationToken cancellationToken) =>
+        services.GetRequiredKeyedService<RecordedJob>(job).ExecuteAsync(manual, organisationId, cancellationToken);
 }

@@ -1,6 +1,13 @@
-using Quartz;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.Storage;
+using Npgsql;
+using WorkTrackr.Data;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Services;
+using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Pdf;
 
@@ -8,21 +15,21 @@ namespace WorkTrackr.Web.Infrastructure.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>How often each sweep looks for due work, besides being woken when work is queued.</summary>
-    public static readonly IReadOnlyDictionary<string, TimeSpan> Sweeps = new Dictionary<string, TimeSpan>
-    {
-        [JobNames.InvoicePdfs] = TimeSpan.FromSeconds(30),
-        [JobNames.OverdueInvoices] = TimeSpan.FromMinutes(15),
-        [JobNames.RenewalReminders] = TimeSpan.FromMinutes(15),
-        [JobNames.Emails] = TimeSpan.FromSeconds(30),
-        [JobNames.CommissionMonths] = TimeSpan.FromHours(1),
-    };
+    public const string DashboardPath = "/admin/hangfire";
 
     /// <summary>
-    /// The background workers, and Quartz hosted in the app to wake them (in memory: the durable state is in our own rows,
-    /// so the schedule itself need not survive a restart). <c>Jobs:Enabled=false</c> leaves Quartz out, as service tests do.
+    /// The background workers, and Hangfire to run them. The durable state is in our own rows (invoice documents, emails,
+    /// reminders), written in the transaction that causes the work; Hangfire wakes a worker after the commit (a
+    /// fire-and-forget job) and runs every sweep on a schedule as the safety net (recurring jobs).
+    /// <list type="bullet">
+    /// <item>PostgreSQL: Hangfire.PostgreSql in its own <c>hangfire</c> schema, so every node shares one queue and one
+    /// schedule, and each recurring run happens once across nodes.</item>
+    /// <item>SQLite (the single-node embedded default): Hangfire.InMemory. Nothing of value lives in it, and it never
+    /// touches the app's database file (README, "Background jobs").</item>
+    /// </list>
+    /// <c>Jobs:Enabled=false</c> leaves the Hangfire server out of this process, as service tests and page-only nodes do.
     /// </summary>
-    public static IServiceCollection AddWorkTrackrJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWorkTrackrJobs(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfRenderer>();
@@ -37,28 +44,169 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
 
-        if (!configuration.GetValue("Jobs:Enabled", true))
+        services.AddKeyedScoped<RecordedJob, InvoicePdfJob>(JobNames.InvoicePdfs);
+        services.AddKeyedScoped<RecordedJob, OverdueInvoicesJob>(JobNames.OverdueInvoices);
+        services.AddKeyedScoped<RecordedJob, RenewalRemindersJob>(JobNames.RenewalReminders);
+        services.AddKeyedScoped<RecordedJob, EmailJob>(JobNames.Emails);
+        services.AddKeyedScoped<RecordedJob, CommissionMonthsJob>(JobNames.CommissionMonths);
+        services.AddScoped<JobRunner>();
+
+        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        options.Validate();
+        services.AddSingleton(options);
+        var (provider, connectionString) = DataServiceCollectionExtensions.ResolveDatabase(configuration, contentRootPath);
+        var shared = provider == DatabaseProvider.Postgres;
+
+        // Storage, activator and filters are given to Hangfire through DI, not its static JobStorage.Current and
+        // JobActivator.Current, so two hosts in one process (as in the tests) never run each other's jobs.
+        if (shared)
         {
-            services.AddSingleton<IJobTrigger, NoJobTrigger>();
+            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>()),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // LISTEN/NOTIFY: a fire-and-forget job is fetched at once rather than at the next poll.
+                    EnableLongPolling = true,
+                    QueuePollInterval = options.PollingInterval,
+                    // A job of a node that died reappears after a few minutes, not after the default 30.
+                    UseSlidingInvisibilityTimeout = true,
+                }));
+        }
+        else
+        {
+            services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+        }
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        if (!options.Enabled)
+        {
+            // A page-only node on PostgreSQL still wakes the workers of the other nodes; in memory nobody would run it.
+            if (shared) services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
+            else services.AddSingleton<IJobTrigger, NoJobTrigger>();
             return services;
         }
-        services.AddSingleton<IJobTrigger, QuartzJobTrigger>();
-        services.AddQuartz(quartz =>
+        services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
+        services.AddHostedService<RecurringJobRegistration>();
+        services.AddHangfireServer((_, server) =>
         {
-            Schedule<InvoicePdfJob>(quartz, JobNames.InvoicePdfs);
-            Schedule<OverdueInvoicesJob>(quartz, JobNames.OverdueInvoices);
-            Schedule<RenewalRemindersJob>(quartz, JobNames.RenewalReminders);
-            Schedule<EmailJob>(quartz, JobNames.Emails);
-            Schedule<CommissionMonthsJob>(quartz, JobNames.CommissionMonths);
+            server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            server.SchedulePollingInterval = options.PollingInterval;
+            server.WorkerCount = options.WorkerCount;
+            // On shutdown running sweeps are cancelled and given this long to stop; their rows keep their leases.
+            server.ShutdownTimeout = TimeSpan.FromSeconds(30);
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
 
-    private static void Schedule<TJob>(IQuartzBuilder quartz, string name) where TJob : class, IJob
+    /// <summary>The Hangfire dashboard, for the Platform admin only, behind the app's own policy.</summary>
+    public static IEndpointConventionBuilder MapWorkTrackrJobsDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboardWithAuthorizationPolicy(Capabilities.ManagePlatform, DashboardPath,
+            new DashboardOptions { AppPath = "/admin/jobs", DashboardTitle = "WorkTrackr jobs (Hangfire)", DisplayStorageConnectionString = false });
+
+    /// <summary>Hangfire's connections from a data source of its own, so it never touches Npgsql's global type mapping.</summary>
+    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
     {
-        quartz.AddJob<TJob>(job => job.WithIdentity(name).StoreDurably().DisallowConcurrentExecution());
-        quartz.AddTrigger(trigger => trigger.ForJob(name).WithIdentity(name + "-sweep").StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(Sweeps[name]).RepeatForever()));
+        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
     }
+}
+
+/// <summary>The <c>Jobs</c> settings.</summary>
+public sealed class JobOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run a Hangfire server in this process.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often Hangfire looks for due recurring runs (and, on PostgreSQL, for queued jobs it was not told about).</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Jobs this process runs at once. Sweeps are short, and PDFs have their own limit (<c>Pdf:MaxConcurrency</c>).</summary>
+    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>How often each sweep runs on its schedule, besides being woken when work is queued; any can be overridden.</summary>
+    public Dictionary<string, TimeSpan> Sweeps { get; set; } = new()
+    {
+        [JobNames.InvoicePdfs] = TimeSpan.FromSeconds(30),
+        [JobNames.Emails] = TimeSpan.FromSeconds(30),
+        [JobNames.OverdueInvoices] = TimeSpan.FromMinutes(15),
+        [JobNames.RenewalReminders] = TimeSpan.FromMinutes(15),
+        [JobNames.CommissionMonths] = TimeSpan.FromHours(1),
+    };
+
+    public TimeSpan Every(string job) => Sweeps[job];
+
+    public void Validate()
+    {
+        foreach (var (job, every) in Sweeps)
+        {
+            if (!JobNames.All.Contains(job)) throw new InvalidOperationException($"Jobs:Sweeps:{job} is not a job; the jobs are {string.Join(", ", JobNames.All)}.");
+            _ = Cron(every, job);
+        }
+        if (PollingInterval <= TimeSpan.Zero) throw new InvalidOperationException("Jobs:PollingInterval must be positive.");
+        if (WorkerCount < 1) throw new InvalidOperationException("Jobs:WorkerCount must be at least 1.");
+    }
+
+    /// <summary>
+    /// A Hangfire cron (with seconds) that fires every <paramref name="every"/>, on the clock: a whole number of seconds
+    /// dividing a minute, minutes dividing an hour, or hours dividing a day.
+    /// </summary>
+    public static string Cron(TimeSpan every, string job = "") => every switch
+    {
+        { Ticks: <= 0 } => throw Invalid(job, every),
+        _ when every.TotalSeconds < 60 && every.TotalSeconds == Math.Floor(every.TotalSeconds) && 60 % (int)every.TotalSeconds == 0 => $"*/{(int)every.TotalSeconds} * * * * *",
+        _ when every.TotalMinutes < 60 && every.TotalMinutes == Math.Floor(every.TotalMinutes) && 60 % (int)every.TotalMinutes == 0 => $"0 */{(int)every.TotalMinutes} * * * *",
+        _ when every.TotalHours <= 24 && every.TotalHours == Math.Floor(every.TotalHours) && 24 % (int)every.TotalHours == 0 => $"0 0 */{(int)every.TotalHours} * * *",
+        _ => throw Invalid(job, every),
+    };
+
+    private static InvalidOperationException Invalid(string job, TimeSpan every) =>
+        new($"Jobs:Sweeps:{job} is {every}; use whole seconds dividing a minute, minutes dividing an hour, or hours dividing a day.");
+}
+
+/// <summary>
+/// Puts each sweep's schedule into Hangfire's storage at start-up (and removes schedules of jobs that no longer exist).
+/// On PostgreSQL the schedule is shared: every node writes the same definitions, and Hangfire's recurring scheduler,
+/// under its distributed lock, starts each run once.
+/// </summary>
+public sealed class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, JobOptions options, ILogger<RecurringJobRegistration> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Register();
+                return;
+            }
+            catch (Exception exception) when (attempt < 5 && exception is not OperationCanceledException)
+            {
+                // Nodes starting together contend for the same locks (STACK.md); the schedule is the same either way.
+                logger.LogWarning(exception, "Registering the job schedule failed (attempt {Attempt}); trying again", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(Random.Shared.Next(1, 4) * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private void Register()
+    {
+        foreach (var job in JobNames.All)
+        {
+            recurring.AddOrUpdate<JobRunner>(job, runner => runner.RunAsync(job, false, null, CancellationToken.None), JobOptions.Cron(options.Every(job)),
+                // After downtime, one catch-up run rather than one per missed occurrence.
+                new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
+        }
+        using var connection = storage.GetConnection();
+        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => !JobNames.All.Contains(id)))
+            recurring.RemoveIfExists(stale);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

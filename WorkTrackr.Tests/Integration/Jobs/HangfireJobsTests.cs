@@ -1,0 +1,179 @@
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Infrastructure.Email;
+using WorkTrackr.Web.Infrastructure.Jobs;
+
+namespace WorkTrackr.Tests.Integration.Jobs;
+
+/// <summary>
+/// The app with its Hangfire server on: emails are swept every 2 seconds (the safety net), invoice PDFs only hourly,
+/// so a PDF made within seconds was made because the commit woke the worker.
+/// </summary>
+public abstract class JobsApp : IAsyncLifetime
+{
+    private TestDatabase? database;
+
+    public WorkTrackrFactory Factory { get; private set; } = default!;
+    public TestOrganisation Organisation { get; private set; } = default!;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        database = await CreateDatabaseAsync();
+        Factory = new WorkTrackrFactory(database);
+        Factory.Settings["Jobs:Enabled"] = "true";
+        Factory.Settings["Jobs:PollingInterval"] = "00:00:01";
+        Factory.Settings[$"Jobs:Sweeps:{JobNames.Emails}"] = "00:00:02";
+        Factory.Settings[$"Jobs:Sweeps:{JobNames.InvoicePdfs}"] = "01:00:00";
+        Organisation = await TestOrganisations.CreateAsync(Factory, "Hangfire Heating");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        database?.Dispose();
+    }
+}
+
+public sealed class SqliteJobsApp : JobsApp
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresJobsApp : JobsApp
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => SharedPostgres.CreateDatabaseAsync();
+}
+
+[Trait("Category", "Integration")]
+public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"After {Patience.TotalSeconds:0} s, still not {what}: {value}");
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<Guid> DraftAsync(string customer)
+    {
+        Guid contactId;
+        await using (var db = app.Factory.CreateDbContext(app.Organisation.Id))
+        {
+            var contact = new Contact { Name = customer };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            contactId = contact.Id;
+        }
+        var draft = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.Organisation.Users[Roles.Manager],
+            s => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
+        Assert.True(draft.Succeeded, draft.Message);
+        return draft.Value;
+    }
+
+    private async Task<WorkState?> EmailStateAsync(string to)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        return await db.EmailMessages.Where(m => m.To == to).Select(m => (WorkState?)m.State).SingleOrDefaultAsync();
+    }
+
+    [Fact]
+    public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
+    {
+        var id = await DraftAsync("Wake Street Surgery");
+        var manager = app.Organisation.Users[Roles.Manager];
+        var version = (await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<InvoiceDetails>>(manager, s => s.GetAsync(id))).Value!.Version;
+
+        var issued = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<string>>(manager, s => s.IssueAsync(id, version));
+        Assert.True(issued.Succeeded, issued.Message);
+
+        // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
+        await EventuallyAsync(async () =>
+        {
+            await using var db = app.Factory.CreateDbContext(app.Organisation.Id);
+            return await db.InvoiceDocuments.Where(d => d.InvoiceId == id).Select(d => d.State).SingleAsync();
+        }, state => state == WorkState.Done, "made");
+    }
+
+    [Fact]
+    public async Task Work_committed_without_a_wake_up_is_done_by_the_recurring_sweep()
+    {
+        // What a process killed between its commit and its enqueue leaves behind: the row, and no Hangfire job.
+        var to = $"after-crash-{Guid.NewGuid():N}@example.test";
+        await using (var db = app.Factory.CreateDbContext(null))
+        {
+            EmailOutbox.Queue(db, app.Organisation.Id, to, "Your invoice", "<p>Attached.</p>", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await EventuallyAsync(() => EmailStateAsync(to), state => state == WorkState.Done, "sent by the safety net");
+    }
+
+    [Fact]
+    public async Task Work_queued_in_a_transaction_that_rolls_back_never_runs()
+    {
+        var invoiceId = await DraftAsync("Rollback Roofing");
+        var to = $"rolled-back-{Guid.NewGuid():N}@example.test";
+        await using (var db = app.Factory.CreateDbContext(app.Organisation.Id))
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.InvoiceDocuments.Add(new InvoiceDocument { InvoiceId = invoiceId, NextAttemptAt = DateTime.UtcNow });
+            EmailOutbox.Queue(db, app.Organisation.Id, to, "Never sent", "<p>Rolled back.</p>", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+        // Even a wake-up for both workers (which the services only send after a commit) finds nothing to do.
+        var since = DateTime.UtcNow; // runs started earlier (another test's wake-up) are not this one's
+        var trigger = app.Factory.Services.GetRequiredService<IJobTrigger>();
+        await trigger.RunNowAsync(JobNames.InvoicePdfs, manual: true);
+        await trigger.RunNowAsync(JobNames.Emails, manual: true);
+
+        var runs = await EventuallyAsync(async () =>
+        {
+            await using var db = app.Factory.CreateDbContext(null);
+            return await db.JobRuns.AsNoTracking().Where(r => r.StartedAt >= since && (r.Job == JobNames.InvoicePdfs || r.Job == JobNames.Emails)).ToListAsync();
+        }, found => found.Select(r => r.Job).Distinct().Count() == 2, "both woken jobs run");
+
+        Assert.All(runs, r => Assert.True(r.Succeeded, r.Error));
+        Assert.Null(await EmailStateAsync(to));
+        await using var check = app.Factory.CreateDbContext(app.Organisation.Id);
+        Assert.False(await check.InvoiceDocuments.AnyAsync(d => d.InvoiceId == invoiceId));
+        Assert.Equal(InvoiceStatus.Draft, await check.Invoices.Where(i => i.Id == invoiceId).Select(i => i.Status).SingleAsync());
+    }
+
+    [Fact]
+    public void Every_sweep_is_a_recurring_job_on_its_configured_schedule_and_hangfire_never_retries()
+    {
+        using var connection = app.Factory.Services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs([.. JobNames.All]).ToDictionary(j => j.Id);
+
+        Assert.Equal(JobNames.All.Order(), recurring.Keys.Order());
+        Assert.Equal("*/2 * * * * *", recurring[JobNames.Emails].Cron);
+        Assert.Equal("0 0 */1 * * *", recurring[JobNames.InvoicePdfs].Cron);
+        Assert.Equal("0 */15 * * * *", recurring[JobNames.RenewalReminders].Cron);
+        // The rows' own attempts and back-off are the one retry policy.
+        var retry = (AutomaticRetryAttribute)Attribute.GetCustomAttribute(typeof(JobRunner), typeof(AutomaticRetryAttribute))!;
+        Assert.Equal(0, retry.Attempts);
+    }
+}
+
+public sealed class SqliteHangfireJobsTests(SqliteJobsApp app) : HangfireJobsTests<SqliteJobsApp>(app), IClassFixture<SqliteJobsApp>;
+
+public sealed class PostgresHangfireJobsTests(PostgresJobsApp app) : HangfireJobsTests<PostgresJobsApp>(app), IClassFixture<PostgresJobsApp>;
