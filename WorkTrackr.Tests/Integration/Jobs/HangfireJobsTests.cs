@@ -166,7 +166,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
         Assert.Equal(JobNames.All.Order(), recurring.Keys.Order());
         Assert.Equal("*/2 * * * * *", recurring[JobNames.Emails].Cron);
-        Assert.Equal("0 0 */1 * * *", recurring[JobNames.InvoicePdfs].Cron);
+        Assert.Equal("0 0 * * * *", recurring[JobNames.InvoicePdfs].Cron);
         Assert.Equal("0 */15 * * * *", recurring[JobNames.RenewalReminders].Cron);
         // The rows' own attempts and back-off are the one retry policy.
         var retry = (AutomaticRetryAttribute)Attribute.GetCustomAttribute(typeof(JobRunner), typeof(AutomaticRetryAttribute))!;

@@ -157,14 +157,18 @@ public sealed class JobOptions
     /// A Hangfire cron (with seconds) that fires every <paramref name="every"/>, on the clock: a whole number of seconds
     /// dividing a minute, minutes dividing an hour, or hours dividing a day.
     /// </summary>
-    public static string Cron(TimeSpan every, string job = "") => every switch
+    public static string Cron(TimeSpan every, string job = "")
     {
-        { Ticks: <= 0 } => throw Invalid(job, every),
-        _ when every.TotalSeconds < 60 && every.TotalSeconds == Math.Floor(every.TotalSeconds) && 60 % (int)every.TotalSeconds == 0 => $"*/{(int)every.TotalSeconds} * * * * *",
-        _ when every.TotalMinutes < 60 && every.TotalMinutes == Math.Floor(every.TotalMinutes) && 60 % (int)every.TotalMinutes == 0 => $"0 */{(int)every.TotalMinutes} * * * *",
-        _ when every.TotalHours <= 24 && every.TotalHours == Math.Floor(every.TotalHours) && 24 % (int)every.TotalHours == 0 => $"0 0 */{(int)every.TotalHours} * * *",
-        _ => throw Invalid(job, every),
-    };
+        if (Step(every.TotalSeconds, 60) is { } seconds) return $"{seconds} * * * * *";
+        if (Step(every.TotalMinutes, 60) is { } minutes) return $"0 {minutes} * * * *";
+        if (Step(every.TotalHours, 24) is { } hours) return $"0 0 {hours} * * *";
+        if (every == TimeSpan.FromDays(1)) return "0 0 0 * * *";
+        throw Invalid(job, every);
+    }
+
+    /// <summary>The cron step for <paramref name="units"/> of a field that counts up to <paramref name="whole"/>, if it divides it.</summary>
+    private static string? Step(double units, int whole) =>
+        units >= 1 && units < whole && units == Math.Floor(units) && whole % (int)units == 0 ? units == 1 ? "*" : $"*/{(int)units}" : null;
 
     private static InvalidOperationException Invalid(string job, TimeSpan every) =>
         new($"Jobs:Sweeps:{job} is {every}; use whole seconds dividing a minute, minutes dividing an hour, or hours dividing a day.");
