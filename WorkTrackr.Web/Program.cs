@@ -31,7 +31,10 @@ using WorkTrackr.Web.Infrastructure.Tenancy;
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 
-services.AddRazorComponents().AddInteractiveServerComponents();
+// A circuit whose connection dropped is kept this long for the browser to reconnect to; after that the server keeps only
+// its persisted state (forms that persist a draft), which the reconnect dialog resumes (Components/Layout/ReconnectModal).
+services.AddRazorComponents().AddInteractiveServerComponents(options =>
+    options.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetention", TimeSpan.FromMinutes(3)));
 services.AddRadzenComponents();
 services.AddSingleton(TimeProvider.System);
 

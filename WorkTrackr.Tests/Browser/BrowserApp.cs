@@ -18,10 +18,14 @@ public sealed class BrowserApp : IAsyncLifetime
     public TcpProxy Proxy { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>How long a disconnected circuit is kept (3 minutes in production), short so a test can outlast it.</summary>
+    public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         Factory = new WorkTrackrFactory(database, seedDemoData: true);
         Factory.Settings["Jobs:Enabled"] = "true";
+        Factory.Settings["Circuits:DisconnectedRetention"] = DisconnectedRetention.ToString();
         BaseAddress = Factory.ServeOverHttp();
         Proxy = new TcpProxy(BaseAddress.Port);
         playwright = await Playwright.CreateAsync();

@@ -64,4 +64,37 @@ public sealed class CircuitTests(BrowserApp app)
         await page.GetByTestId("dashboard-period").GetByText("This year").ClickAsync();
         await Expect(page.GetByTestId("dashboard-range")).ToContainTextAsync($"1 Jan – 31 Dec {DateTime.UtcNow.Year}");
     }
+
+    [Fact]
+    public async Task A_half_typed_ticket_survives_a_disconnection_long_enough_for_the_server_to_drop_the_circuit()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "tickets/new").ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("title").FillAsync("Radiator leaking in room 4");
+        await page.GetByTestId("description").FillAsync("Water on the floor under the window.");
+        await page.GetByTestId("description").PressAsync("Tab");
+        var dialog = page.Locator("#components-reconnect-modal");
+
+        app.Proxy.Interrupt();
+        try
+        {
+            await Expect(dialog).ToBeVisibleAsync();
+            // Circuits:DisconnectedRetention is 2 s here: by now the server has evicted the circuit, keeping only the
+            // state the page persisted, so only Blazor's resume can bring the typing back.
+            await Task.Delay(BrowserApp.DisconnectedRetention * 4);
+        }
+        finally
+        {
+            app.Proxy.Resume();
+        }
+
+        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("title")).ToHaveValueAsync("Radiator leaking in room 4");
+        await Expect(page.GetByTestId("description")).ToHaveValueAsync("Water on the floor under the window.");
+        // The resumed page is live: it saves.
+        await page.GetByTestId("save").ClickAsync();
+        await Expect(page.GetByTestId("ticket-title")).ToHaveTextAsync("Radiator leaking in room 4");
+    }
 }

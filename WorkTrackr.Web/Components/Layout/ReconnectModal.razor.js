@@ -19,9 +19,9 @@ function onStateChanged(event) {
             document.addEventListener("visibilitychange", retryWhenVisible);
             break;
         case "rejected":
-            // The server no longer has this circuit (it restarted, or dropped it after a long disconnection):
-            // resume from the state it persisted if it can, else start afresh.
-            resume();
+            // blazor.web.js has already tried to reconnect and then to resume the circuit from the state the server
+            // persisted for it; neither worked, so start afresh.
+            location.reload();
             break;
     }
 }
@@ -29,8 +29,9 @@ function onStateChanged(event) {
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenVisible);
     try {
-        // true: reconnected; false: the server answered but no longer knows the circuit; throws: unreachable.
-        if (!await Blazor.reconnect()) await resume();
+        // reconnect: true when reconnected, false when the server answered but no longer has the circuit (then resume
+        // it from its persisted state), and it throws while the server cannot be reached.
+        if (!await Blazor.reconnect() && !await Blazor.resumeCircuit()) location.reload();
     } catch {
         document.addEventListener("visibilitychange", retryWhenVisible);
     }
@@ -38,10 +39,7 @@ async function retry() {
 
 async function resume() {
     try {
-        if (await Blazor.resumeCircuit()) {
-            dialog.close();
-            return;
-        }
+        if (await Blazor.resumeCircuit()) return;
     } catch {
         // fall through to a reload
     }
