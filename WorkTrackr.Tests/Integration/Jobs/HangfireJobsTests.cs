@@ -7,6 +7,7 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Infrastructure.Email;
@@ -18,30 +19,14 @@ namespace WorkTrackr.Tests.Integration.Jobs;
 /// The app with its Hangfire server on: emails are swept every 2 seconds (the safety net), invoice PDFs only hourly,
 /// so a PDF made within seconds was made because the commit woke the worker.
 /// </summary>
-public abstract class JobsApp : IAsyncLifetime
+public abstract class JobsApp : TenantApp
 {
-    private TestDatabase? database;
-
-    public WorkTrackrFactory Factory { get; private set; } = default!;
-    public TestOrganisation Organisation { get; private set; } = default!;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
+    protected override void Configure(WorkTrackrFactory factory)
     {
-        database = await CreateDatabaseAsync();
-        Factory = new WorkTrackrFactory(database);
-        Factory.Settings["Jobs:Enabled"] = "true";
-        Factory.Settings["Jobs:PollingInterval"] = "00:00:01";
-        Factory.Settings[$"Jobs:Sweeps:{JobNames.Emails}"] = "00:00:02";
-        Factory.Settings[$"Jobs:Sweeps:{JobNames.InvoicePdfs}"] = "01:00:00";
-        Organisation = await TestOrganisations.CreateAsync(Factory, "Hangfire Heating");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        database?.Dispose();
+        factory.Settings["Jobs:Enabled"] = "true";
+        factory.Settings["Jobs:PollingInterval"] = "00:00:01";
+        factory.Settings[$"Jobs:Sweeps:{JobNames.Emails}"] = "00:00:02";
+        factory.Settings[$"Jobs:Sweeps:{JobNames.InvoicePdfs}"] = "01:00:00";
     }
 }
 
@@ -75,14 +60,14 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     private async Task<Guid> DraftAsync(string customer)
     {
         Guid contactId;
-        await using (var db = app.Factory.CreateDbContext(app.Organisation.Id))
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
             var contact = new Contact { Name = customer };
             db.Contacts.Add(contact);
             await db.SaveChangesAsync();
             contactId = contact.Id;
         }
-        var draft = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.Organisation.Users[Roles.Manager],
+        var draft = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.A.Users[Roles.Manager],
             s => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);
         return draft.Value;
@@ -98,7 +83,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
     {
         var id = await DraftAsync("Wake Street Surgery");
-        var manager = app.Organisation.Users[Roles.Manager];
+        var manager = app.A.Users[Roles.Manager];
         var version = (await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<InvoiceDetails>>(manager, s => s.GetAsync(id))).Value!.Version;
 
         var issued = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<string>>(manager, s => s.IssueAsync(id, version));
@@ -107,7 +92,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
         await EventuallyAsync(async () =>
         {
-            await using var db = app.Factory.CreateDbContext(app.Organisation.Id);
+            await using var db = app.Factory.CreateDbContext(app.A.Id);
             return await db.InvoiceDocuments.Where(d => d.InvoiceId == id).Select(d => d.State).SingleAsync();
         }, state => state == WorkState.Done, "made");
     }
@@ -119,7 +104,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         var to = $"after-crash-{Guid.NewGuid():N}@example.test";
         await using (var db = app.Factory.CreateDbContext(null))
         {
-            EmailOutbox.Queue(db, app.Organisation.Id, to, "Your invoice", "<p>Attached.</p>", DateTime.UtcNow);
+            EmailOutbox.Queue(db, app.A.Id, to, "Your invoice", "<p>Attached.</p>", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
 
@@ -131,11 +116,11 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     {
         var invoiceId = await DraftAsync("Rollback Roofing");
         var to = $"rolled-back-{Guid.NewGuid():N}@example.test";
-        await using (var db = app.Factory.CreateDbContext(app.Organisation.Id))
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             db.InvoiceDocuments.Add(new InvoiceDocument { InvoiceId = invoiceId, NextAttemptAt = DateTime.UtcNow });
-            EmailOutbox.Queue(db, app.Organisation.Id, to, "Never sent", "<p>Rolled back.</p>", DateTime.UtcNow);
+            EmailOutbox.Queue(db, app.A.Id, to, "Never sent", "<p>Rolled back.</p>", DateTime.UtcNow);
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }
@@ -153,7 +138,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
         Assert.All(runs, r => Assert.True(r.Succeeded, r.Error));
         Assert.Null(await EmailStateAsync(to));
-        await using var check = app.Factory.CreateDbContext(app.Organisation.Id);
+        await using var check = app.Factory.CreateDbContext(app.A.Id);
         Assert.False(await check.InvoiceDocuments.AnyAsync(d => d.InvoiceId == invoiceId));
         Assert.Equal(InvoiceStatus.Draft, await check.Invoices.Where(i => i.Id == invoiceId).Select(i => i.Status).SingleAsync());
     }

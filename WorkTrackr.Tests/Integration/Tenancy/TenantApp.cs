@@ -14,10 +14,14 @@ public abstract class TenantApp : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>Settings for the app, before it starts.</summary>
+    protected virtual void Configure(WorkTrackrFactory factory) { }
+
     public async Task InitializeAsync()
     {
         database = await CreateDatabaseAsync();
         Factory = new WorkTrackrFactory(database);
+        Configure(Factory);
         A = await TestOrganisations.CreateAsync(Factory, "Alpha Repairs");
         B = await TestOrganisations.CreateAsync(Factory, "Bravo Maintenance");
     }
