@@ -107,7 +107,11 @@ public sealed class DashboardTests(BrowserApp app)
     public async Task A_crm_bar_opens_the_calendar_narrowed_to_that_person()
     {
         var page = await app.OpenAsAsync("manager@northwind.test", "");
+        var range = await page.GetByTestId("dashboard-range").InnerTextAsync();
         await page.GetByTestId("dashboard-period").GetByText("Last 90 days").ClickAsync();
+        // Read the table only once the panel has reloaded for the new range, or it may still be this month's.
+        await Expect(page.GetByTestId("dashboard-range")).Not.ToHaveTextAsync(range);
+        await Expect(page.GetByTestId("panel-crm-activity")).ToHaveAttributeAsync("aria-busy", "false", new() { Timeout = 15_000 });
         var bars = page.GetByTestId("panel-crm-activity").Locator(".rz-bar-series path");
         await Expect(bars.First).ToBeAttachedAsync(new() { Timeout = 15_000 });
 
