@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace WorkTrackr.Tests.Browser;
 
@@ -8,30 +8,23 @@ namespace WorkTrackr.Tests.Browser;
 public static partial class MailPickup
 {
     /// <summary>The set-password link (Account/ResetPassword) in the latest message to <paramref name="email"/>, once the email job has written it.</summary>
-    public static async Task<string> ResetLinkSentToAsync(BrowserApp app, string email)
+    public static Task<string> ResetLinkSentToAsync(BrowserApp app, string email) =>
+        ResetLinkSentToAsync(app.Factory.MailFolder, email, timeoutMs: 30_000); // queued, then sent by the email job
+
+    public static async Task<string> ResetLinkSentToAsync(string folder, string email, int timeoutMs)
     {
-        var message = await Poll.UntilAsync(() => Directory.GetFiles(app.Factory.MailFolder, "*.eml")
-            .Select(File.ReadAllText)
-            .LastOrDefault(m => m.Contains($"To: {email}", StringComparison.OrdinalIgnoreCase)), timeoutMs: 30_000); // queued, then sent by the email job
-        var body = DecodeQuotedPrintable(message);
-        return WebUtility.HtmlDecode(ResetHref().Match(body).Groups[1].Value);
+        var html = await Poll.UntilAsync(() => LatestTo(folder, email)?.HtmlBody, timeoutMs);
+        return WebUtility.HtmlDecode(ResetHref().Match(html).Groups[1].Value);
     }
 
-    private static string DecodeQuotedPrintable(string text)
-    {
-        var unfolded = text.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < unfolded.Length; i++)
-        {
-            if (unfolded[i] == '=' && i + 2 < unfolded.Length && Uri.IsHexDigit(unfolded[i + 1]) && Uri.IsHexDigit(unfolded[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(unfolded.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(Encoding.UTF8.GetBytes(unfolded[i].ToString()));
-        }
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
+    /// <summary>
+    /// MimeKit undoes the transfer encoding (quoted-printable or base64) and the header encoding. The files are named by
+    /// the time they were written, so the last name in ordinal order is the latest message.
+    /// </summary>
+    public static MimeMessage? LatestTo(string folder, string email) => Directory.GetFiles(folder, "*.eml")
+        .Order(StringComparer.Ordinal)
+        .Select(path => MimeMessage.Load(path))
+        .LastOrDefault(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, email, StringComparison.OrdinalIgnoreCase)));
 
     [GeneratedRegex("href=['\"]([^'\"]*ResetPassword[^'\"]*)['\"]")]
     private static partial Regex ResetHref();

@@ -1,3 +1,4 @@
+using Ical.Net;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using WorkTrackr.Data.Contacts;
@@ -25,12 +26,15 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     public async Task A_feed_shows_the_holders_own_events_only_and_dies_when_regenerated_or_revoked()
     {
         var soon = DateTime.UtcNow.AddDays(2);
+        const string notes = "Gate code 4417; ring twice, then wait \\ call the office";
+        var mine = new CrmEvent { Title = "Feed: my site visit", Type = CrmEventType.Visit, Notes = notes, ContactId = app.A.RowIds[typeof(Contact)], AssignedUserId = Dispatcher.Id, StartsAt = soon, EndsAt = soon.AddHours(1) };
+        Contact contact;
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
-            var contact = app.A.RowIds[typeof(Contact)];
-            db.CrmEvents.Add(new CrmEvent { Title = "Feed: my site visit", ContactId = contact, AssignedUserId = Dispatcher.Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
-            db.CrmEvents.Add(new CrmEvent { Title = "Feed: someone else's call", ContactId = contact, AssignedUserId = app.A.Users[Roles.Manager].Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
+            db.CrmEvents.Add(mine);
+            db.CrmEvents.Add(new CrmEvent { Title = "Feed: someone else's call", ContactId = mine.ContactId, AssignedUserId = app.A.Users[Roles.Manager].Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
             await db.SaveChangesAsync();
+            contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == mine.ContactId);
         }
 
         var first = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
@@ -42,6 +46,21 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", body);
         Assert.Contains("Feed: my site visit", body);
         Assert.DoesNotContain("someone else", body);
+        // Read as a calendar app would, with Ical.Net's parser.
+        var calendar = Calendar.Load(body)!;
+        Assert.Equal("PUBLISH", calendar.Method);
+        Assert.Equal($"WorkTrackr: {Dispatcher.DisplayName}", calendar.Properties["X-WR-CALNAME"]?.Value);
+        Assert.DoesNotContain(calendar.Events, e => e.Summary!.Contains("someone else", StringComparison.Ordinal));
+        var visit = Assert.Single(calendar.Events, e => e.Uid == $"{mine.Id}@worktrackr");
+        Assert.Equal($"Feed: my site visit ({contact.Name})", visit.Summary);
+        Assert.Equal($"Visit with {contact.Name}\n{notes}", visit.Description);
+        Assert.Equal(string.IsNullOrEmpty(contact.ServiceAddress) ? null : contact.ServiceAddress, visit.Location);
+        Assert.Equal(new[] { "Visit" }, visit.Categories);
+        Assert.Equal("CONFIRMED", visit.Status);
+        Assert.True(visit.DtStart!.IsUtc && visit.DtEnd!.IsUtc);
+        Assert.Equal(WholeSeconds(soon), visit.DtStart.AsUtc);
+        Assert.Equal(WholeSeconds(soon.AddHours(1)), visit.DtEnd.AsUtc);
+        Assert.True(visit.DtStamp!.IsUtc);
         Assert.True((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
 
         var second = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
@@ -53,6 +72,9 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
         Assert.False((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("made-up-token")).StatusCode);
     }
+
+    /// <summary>iCalendar times carry whole seconds.</summary>
+    private static DateTime WholeSeconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     [Fact]
     public async Task A_feed_stops_while_its_holders_organisation_is_suspended()

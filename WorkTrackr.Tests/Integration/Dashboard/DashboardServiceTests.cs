@@ -8,7 +8,7 @@ using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Invoicing;
+using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Dashboard;
@@ -150,7 +150,7 @@ public abstract class DashboardServiceTests<TApp>(TApp app) : IAsyncLifetime whe
         await using var scope = await app.Factory.SignedInScopeAsync(user);
         var services = scope.ServiceProvider;
         var dashboard = new DashboardService(services.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>(),
-            services.GetRequiredService<CurrentUser>(), services.GetRequiredService<TeamDirectory>(), new FixedClock(Now));
+            services.GetRequiredService<CurrentUser>(), services.GetRequiredService<TeamDirectory>(), StoppedClock.At(Now));
         return await action(dashboard);
     }
 

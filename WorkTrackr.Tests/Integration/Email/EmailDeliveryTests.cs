@@ -1,34 +1,51 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using MailKit;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using WorkTrackr.Data.Common;
+using WorkTrackr.Tests.Browser;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Tests.Integration.Email;
 
-/// <summary>Queued email, delivered by the email job over SMTP to a real listener on loopback.</summary>
+/// <summary>Queued email, delivered by the email job with MailKit over SMTP to a real SMTP server on loopback.</summary>
 [Trait("Category", "Integration")]
 public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
 {
+    private const string From = "WorkTrackr <jobs@worktrackr.test>";
+
+    private SmtpEmailTransport Transport(int port, SecureSocketOptions security = SecureSocketOptions.None, string? user = null, string? password = null,
+        string? pickupFolder = null, int timeoutSeconds = 5, System.Net.Security.RemoteCertificateValidationCallback? trust = null) =>
+        new(Options.Create(new EmailOptions
+            {
+                SmtpHost = pickupFolder is null ? "127.0.0.1" : "", SmtpPort = port, SmtpSecurity = security, SmtpUser = user, SmtpPassword = password,
+                From = From, TimeoutSeconds = timeoutSeconds, PickupFolder = pickupFolder ?? "unused",
+            }),
+            app.Factory.Services.GetRequiredService<IHostEnvironment>(), NullLogger<SmtpEmailTransport>.Instance)
+        {
+            ServerCertificateValidation = trust,
+        };
+
     private EmailDeliveryWorker Worker(IServiceProvider services, int port) => new(
-        services.GetRequiredService<JobDatabase>(),
-        new SmtpEmailTransport(Options.Create(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = port, SmtpEnableSsl = false, From = "WorkTrackr <jobs@worktrackr.test>", TimeoutSeconds = 5 }),
-            services.GetRequiredService<IHostEnvironment>(), NullLogger<SmtpEmailTransport>.Instance),
-        TimeProvider.System, NullLogger<EmailDeliveryWorker>.Instance);
+        services.GetRequiredService<JobDatabase>(), Transport(port), TimeProvider.System, NullLogger<EmailDeliveryWorker>.Instance);
+
+    private static string NewAddress(string name) => $"{name}-{Guid.NewGuid():N}@example.test";
 
     [Fact]
     public async Task A_queued_email_is_sent_over_smtp_once_and_marked_sent()
     {
-        using var server = new LoopbackSmtpServer();
+        await using var server = await LoopbackSmtpServer.StartAsync();
         var sender = app.Factory.Services.GetRequiredService<IEmailSender>();
-        var to = $"owner-{Guid.NewGuid():N}@example.test";
+        var to = NewAddress("owner");
         await sender.SendAsync(to, "Renewals due", "<p>Three services renew this week.</p>");
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -36,10 +53,17 @@ public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<Sqli
         Assert.True(await worker.SweepAsync() >= 1);
         Assert.Equal(0, await worker.SweepAsync());
 
-        var message = Assert.Single(server.Messages, m => m.Recipients.Contains($"<{to}>"));
-        Assert.Equal("<jobs@worktrackr.test>", message.From);
-        Assert.Contains("Subject: Renewals due", message.Data);
-        Assert.Contains("Three services renew this week.", message.Data);
+        var received = Assert.Single(server.Messages, m => m.Recipients.Contains(to));
+        Assert.Equal("jobs@worktrackr.test", received.From);
+        Assert.Equal([to], received.Recipients);
+        Assert.Equal("Renewals due", received.Message.Subject);
+        var from = Assert.Single(received.Message.From.Mailboxes);
+        Assert.Equal(("WorkTrackr", "jobs@worktrackr.test"), (from.Name, from.Address));
+        Assert.Equal(to, Assert.Single(received.Message.To.Mailboxes).Address);
+        Assert.Contains("<p>Three services renew this week.</p>", received.Message.HtmlBody);
+        Assert.Equal("Three services renew this week.\n", received.Message.TextBody?.ReplaceLineEndings("\n"));
+        Assert.False(string.IsNullOrEmpty(received.Message.MessageId));
+        Assert.Null(received.User); // no SmtpUser: no login
         await using var db = app.Factory.CreateDbContext(null);
         var row = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == to);
         Assert.Equal((WorkState.Done, 1), (row.State, row.Attempts));
@@ -55,7 +79,7 @@ public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<Sqli
             probe.Start();
             closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
-        var to = $"later-{Guid.NewGuid():N}@example.test";
+        var to = NewAddress("later");
         // Queuing returns at once, whatever the mail server is doing.
         await app.Factory.Services.GetRequiredService<IEmailSender>().SendAsync(to, "Invoice issued", "<p>Hello</p>");
 
@@ -68,85 +92,132 @@ public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<Sqli
         Assert.True(row.NextAttemptAt > DateTime.UtcNow.AddSeconds(20), "backs off before the next try");
 
         // Once it is due again and the server is up, it goes.
-        using var server = new LoopbackSmtpServer();
+        await using var server = await LoopbackSmtpServer.StartAsync();
         await db.EmailMessages.Where(m => m.Id == row.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.NextAttemptAt, DateTime.UtcNow.AddSeconds(-1)));
         Assert.True(await Worker(scope.ServiceProvider, server.Port).SweepAsync() >= 1);
-        Assert.Contains(server.Messages, m => m.Recipients.Contains($"<{to}>"));
-    }
-}
-
-/// <summary>
-/// Just enough of an SMTP server (RFC 5321) on a loopback port to accept messages from System.Net.Mail: EHLO, MAIL,
-/// RCPT, DATA, QUIT. Written here because no SMTP test server is in the registry.
-/// </summary>
-public sealed class LoopbackSmtpServer : IDisposable
-{
-    public sealed record Received(string From, IReadOnlyList<string> Recipients, string Data);
-
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Received> messages = [];
-
-    public LoopbackSmtpServer()
-    {
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        _ = AcceptAsync();
+        Assert.Contains(server.Messages, m => m.Recipients.Contains(to));
     }
 
-    public int Port { get; }
-
-    public IReadOnlyList<Received> Messages { get { lock (messages) return messages.ToList(); } }
-
-    private async Task AcceptAsync()
+    [Fact]
+    public async Task With_a_user_set_the_transport_logs_in_and_without_one_it_does_not()
     {
+        await using var server = await LoopbackSmtpServer.StartAsync(users: new Dictionary<string, string> { ["mailer@worktrackr.test"] = "s3cret; pass, word" });
+        var to = NewAddress("login");
+
+        await Transport(server.Port, user: "mailer@worktrackr.test", password: "s3cret; pass, word").SendAsync(to, "Signed in", "<p>Hello</p>");
+
+        Assert.Equal(new LoopbackSmtpServer.Login("mailer@worktrackr.test", "s3cret; pass, word"), Assert.Single(server.Logins));
+        var received = Assert.Single(server.Messages);
+        Assert.Equal(("mailer@worktrackr.test", "Signed in"), (received.User, received.Message.Subject));
+
+        // No user: no login is tried, and this server refuses the message.
+        await Assert.ThrowsAsync<ServiceNotAuthenticatedException>(() => Transport(server.Port).SendAsync(NewAddress("anonymous"), "Anonymous", "<p>Hello</p>"));
+        Assert.Single(server.Logins);
+        // A wrong password fails the send (the queue then retries it) rather than sending without a login. MailKit
+        // tries each mechanism the server offers (PLAIN, LOGIN) before it gives up.
+        await Assert.ThrowsAsync<AuthenticationException>(() =>
+            Transport(server.Port, user: "mailer@worktrackr.test", password: "wrong").SendAsync(NewAddress("wrong"), "Wrong", "<p>Hello</p>"));
+        Assert.All(server.Logins.Skip(1), login => Assert.Equal(new LoopbackSmtpServer.Login("mailer@worktrackr.test", "wrong"), login));
+        Assert.True(server.Logins.Count > 1);
+        Assert.Single(server.Messages);
+    }
+
+    [Theory]
+    [InlineData(SecureSocketOptions.None, null)]
+    [InlineData(SecureSocketOptions.StartTlsWhenAvailable, null)]
+    [InlineData(SecureSocketOptions.Auto, null)] // not port 465: STARTTLS when offered, and this server offers none
+    [InlineData(SecureSocketOptions.StartTls, typeof(NotSupportedException))] // the default never falls back to plain text
+    [InlineData(SecureSocketOptions.SslOnConnect, typeof(SslHandshakeException))]
+    public async Task Against_a_server_without_tls_only_the_settings_that_allow_plain_text_send(SecureSocketOptions security, Type? failure)
+    {
+        await using var server = await LoopbackSmtpServer.StartAsync();
+        var to = NewAddress(security.ToString().ToLowerInvariant());
+        var send = () => Transport(server.Port, security).SendAsync(to, "Plain", "<p>Hello</p>");
+
+        if (failure is null) await send();
+        else Assert.IsType(failure, await Record.ExceptionAsync(send));
+
+        Assert.Equal(failure is null, server.Messages.Any(m => m.Recipients.Contains(to)));
+    }
+
+    [Theory]
+    [InlineData(SecureSocketOptions.StartTls, false)]
+    [InlineData(SecureSocketOptions.SslOnConnect, true)]
+    public async Task Over_tls_the_message_and_the_login_go_encrypted_and_an_untrusted_certificate_is_refused(SecureSocketOptions security, bool implicitTls)
+    {
+        using var certificate = LoopbackSmtpServer.CreateCertificate();
+        await using var server = await LoopbackSmtpServer.StartAsync(users: new Dictionary<string, string> { ["mailer"] = "pw" }, certificate, implicitTls);
+        var to = NewAddress("tls");
+
+        // MailKit's own validation rejects a self-signed certificate: nothing is sent, no password leaves.
+        await Assert.ThrowsAsync<SslHandshakeException>(() => Transport(server.Port, security, "mailer", "pw").SendAsync(to, "Untrusted", "<p>Hello</p>"));
+        Assert.Empty(server.Logins);
+
+        // Trusting exactly this certificate (a hook only tests can set), the same send goes through.
+        var trusting = Transport(server.Port, security, "mailer", "pw",
+            trust: (_, presented, _, _) => presented is not null && presented.GetCertHashString() == certificate.Thumbprint);
+        await trusting.SendAsync(to, "Encrypted", "<p>Hello</p>");
+
+        var received = Assert.Single(server.Messages);
+        Assert.True(received.Secure);
+        Assert.Equal(("mailer", "Encrypted"), (received.User, received.Message.Subject));
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_fails_the_send_after_the_timeout()
+    {
+        // Accepts the connection and never sends its greeting.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var transport = Transport(((IPEndPoint)silent.LocalEndpoint).Port, timeoutSeconds: 1);
+
+        var watch = Stopwatch.StartNew();
+        // A TimeoutException, not a cancellation: the email job counts it as a failed attempt and retries later.
+        await Assert.ThrowsAsync<TimeoutException>(() => transport.SendAsync(NewAddress("silent"), "Hello?", "<p>Hello</p>"));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Without_an_smtp_host_each_message_is_an_eml_file_that_the_browser_tests_can_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("worktrackr-pickup-").FullName;
         try
         {
-            while (!stop.IsCancellationRequested)
-            {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                _ = ServeAsync(client);
-            }
-        }
-        catch (OperationCanceledException) { }
-        catch (ObjectDisposedException) { }
-    }
+            var to = NewAddress("pickup");
+            var transport = Transport(0, pickupFolder: folder);
+            const string link = "https://worktrackr.test/Account/ResetPassword?code=CfDJ8AB%2B%3D%3D&returnUrl=%2F";
+            await transport.SendAsync(to, "Reset your WorkTrackr password — Zürich",
+                $"<p>Hello Jörg,</p><p>Reset your password by <a href='{WebUtility.HtmlEncode(link)}'>clicking here</a>.</p>" +
+                "<ul><li>Fibre 100 (in 3 days)</li><li>Backup &amp; restore (today)</li></ul>");
+            await transport.SendAsync(to, "Second", "<p>Later</p>");
 
-    private async Task ServeAsync(TcpClient client)
-    {
-        using var _ = client;
-        var stream = client.GetStream();
-        var reader = new StreamReader(stream, Encoding.ASCII);
-        var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
-        await writer.WriteLineAsync("220 localhost test SMTP");
-        string? from = null;
-        var recipients = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
+            var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, files.Count);
+            Assert.All(files, f => Assert.EndsWith(".eml", f)); // nothing half-written is left behind
+            using (var first = await MimeMessage.LoadAsync(files[0]))
+            {
+                Assert.Equal("Reset your WorkTrackr password — Zürich", first.Subject);
+                var from = Assert.Single(first.From.Mailboxes);
+                Assert.Equal(("WorkTrackr", "jobs@worktrackr.test"), (from.Name, from.Address));
+                Assert.Equal(to, Assert.Single(first.To.Mailboxes).Address);
+                Assert.Contains("Hello Jörg,", first.HtmlBody);
+                Assert.Equal($"Hello Jörg,\n\nReset your password by clicking here ({link}).\n\n- Fibre 100 (in 3 days)\n- Backup & restore (today)\n",
+                    first.TextBody?.ReplaceLineEndings("\n"));
+            }
+            // As sent over SMTP: 7-bit text with CRLF line ends.
+            var raw = await File.ReadAllBytesAsync(files[0]);
+            Assert.All(raw, b => Assert.True(b < 0x80, "8-bit byte in the file"));
+            Assert.DoesNotContain("\n", System.Text.Encoding.ASCII.GetString(raw).Replace("\r\n", "", StringComparison.Ordinal));
+
+            // The latest message is the one the helper picks; the link comes out decoded.
+            Assert.Equal("Second", MailPickup.LatestTo(folder, to.ToUpperInvariant())!.Subject);
+            await File.WriteAllTextAsync(Path.Combine(folder, "00-unrelated.eml"), "To: someone@example.test\r\nSubject: x\r\n\r\nx\r\n");
+            File.Delete(files[1]);
+            Assert.Equal(link, await MailPickup.ResetLinkSentToAsync(folder, to, timeoutMs: 1_000));
+        }
+        finally
         {
-            var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
-            switch (command)
-            {
-                case "EHLO" or "HELO": await writer.WriteLineAsync("250 localhost"); break;
-                case "MAIL": from = line[(line.IndexOf(':') + 1)..].Trim(); await writer.WriteLineAsync("250 OK"); break;
-                case "RCPT": recipients.Add(line[(line.IndexOf(':') + 1)..].Trim()); await writer.WriteLineAsync("250 OK"); break;
-                case "DATA":
-                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                    var data = new StringBuilder();
-                    while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".") data.AppendLine(dataLine);
-                    lock (messages) messages.Add(new Received(from ?? "", recipients.ToList(), data.ToString()));
-                    recipients.Clear();
-                    await writer.WriteLineAsync("250 OK queued");
-                    break;
-                case "QUIT": await writer.WriteLineAsync("221 Bye"); return;
-                default: await writer.WriteLineAsync("250 OK"); break;
-            }
+            Directory.Delete(folder, recursive: true);
         }
-    }
-
-    public void Dispose()
-    {
-        stop.Cancel();
-        listener.Stop();
-        stop.Dispose();
     }
 }

@@ -6,6 +6,7 @@ using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
@@ -261,7 +262,7 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         {
             await using var scope = app.Factory.Services.CreateAsyncScope();
             // Only this organisation's invoices are counted: other tests' invoices use today's dates.
-            var marked = await new OverdueInvoices(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new FixedClock(now)).MarkAsync();
+            var marked = await new OverdueInvoices(scope.ServiceProvider.GetRequiredService<JobDatabase>(), StoppedClock.At(now)).MarkAsync();
             return marked;
         }
     }
@@ -298,12 +299,6 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(ResultStatus.Invalid, (await AsAsync(s => s.CreateDraftAsync(Input(contact, ("x", 1, 1, 0))), other)).Status); // A's contact is unknown to B
         Assert.DoesNotContain(draft.Id, (await AsAsync(s => s.SearchAsync(new InvoiceQuery { Take = 200 }), other)).Value!.Items.Select(i => i.Id));
     }
-}
-
-/// <summary>A clock stopped at one instant (Microsoft.Extensions.TimeProvider.Testing is not in the registry).</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
 
 public sealed class SqliteInvoiceServiceTests(SqliteTenantApp app) : InvoiceServiceTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;

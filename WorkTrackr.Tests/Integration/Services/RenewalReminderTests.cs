@@ -5,7 +5,7 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Services;
-using WorkTrackr.Tests.Integration.Invoicing;
+using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Notifications;
@@ -25,7 +25,7 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
     private async Task<int> SweepAsync(DateTimeOffset now, Guid organisationId)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var sweep = new RenewalReminderSweep(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new NoJobTrigger(), new FixedClock(now), NullLogger<RenewalReminderSweep>.Instance);
+        var sweep = new RenewalReminderSweep(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new NoJobTrigger(), StoppedClock.At(now), NullLogger<RenewalReminderSweep>.Instance);
         return await sweep.SweepAsync(organisationId);
     }
 

@@ -1,5 +1,7 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace WorkTrackr.Web.Infrastructure.Calendar;
 
@@ -8,9 +10,8 @@ public sealed record CalendarFeedEvent(string Uid, DateTime Stamp, DateTime Star
     string? Location, string Status, string? Category);
 
 /// <summary>
-/// Writes an RFC 5545 VCALENDAR: CRLF line ends, content lines folded at 75 octets without splitting a UTF-8 character,
-/// TEXT values escaped (backslash, semicolon, comma, newline), and times in UTC ("Z" form). Written by hand: the
-/// package registry has no iCalendar library (Ical.Net is not served), and publishing needs only this small part.
+/// Writes an RFC 5545 VCALENDAR with Ical.Net: CRLF line ends, TEXT values escaped (backslash, semicolon, comma,
+/// newline), times in UTC ("Z" form), and content lines folded at 75 octets without splitting a UTF-8 character.
 /// </summary>
 public static class ICalendarWriter
 {
@@ -18,56 +19,57 @@ public static class ICalendarWriter
 
     public static string Write(string calendarName, IEnumerable<CalendarFeedEvent> events)
     {
-        var output = new StringBuilder();
-        Line(output, "BEGIN:VCALENDAR");
-        Line(output, "VERSION:2.0");
-        Line(output, "PRODID:-//WorkTrackr//CRM calendar//EN");
-        Line(output, "CALSCALE:GREGORIAN");
-        Line(output, "METHOD:PUBLISH");
-        Line(output, "X-WR-CALNAME:" + Escape(calendarName));
+        var calendar = new Ical.Net.Calendar { ProductId = "-//WorkTrackr//CRM calendar//EN", Scale = "GREGORIAN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
         foreach (var e in events)
         {
-            Line(output, "BEGIN:VEVENT");
-            Line(output, "UID:" + Escape(e.Uid));
-            Line(output, "DTSTAMP:" + Utc(e.Stamp));
-            Line(output, "DTSTART:" + Utc(e.Start));
-            Line(output, "DTEND:" + Utc(e.End));
-            Line(output, "SUMMARY:" + Escape(e.Summary));
-            if (!string.IsNullOrEmpty(e.Description)) Line(output, "DESCRIPTION:" + Escape(e.Description));
-            if (!string.IsNullOrEmpty(e.Location)) Line(output, "LOCATION:" + Escape(e.Location));
-            if (!string.IsNullOrEmpty(e.Category)) Line(output, "CATEGORIES:" + Escape(e.Category));
-            Line(output, "STATUS:" + e.Status);
-            Line(output, "END:VEVENT");
+            var item = new CalendarEvent
+            {
+                Uid = e.Uid,
+                DtStamp = Utc(e.Stamp),
+                DtStart = Utc(e.Start),
+                DtEnd = Utc(e.End),
+                Summary = e.Summary,
+                Status = e.Status,
+            };
+            if (!string.IsNullOrEmpty(e.Description)) item.Description = e.Description;
+            if (!string.IsNullOrEmpty(e.Location)) item.Location = e.Location;
+            if (!string.IsNullOrEmpty(e.Category)) item.Categories.Add(e.Category);
+            calendar.Events.Add(item);
         }
-        Line(output, "END:VCALENDAR");
+        var serialized = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return Refold(serialized);
+    }
+
+    /// <summary>
+    /// The database hands back DateTimes of kind Unspecified that are UTC instants; naming the zone keeps the "Z" form
+    /// whatever the kind.
+    /// </summary>
+    private static CalDateTime Utc(DateTime instant) => new(DateTime.SpecifyKind(instant, DateTimeKind.Utc), CalDateTime.UtcTzId);
+
+    /// <summary>
+    /// Ical.Net 5.2.4 folds at 75 octets but walks UTF-16 code units, so an emoji (a surrogate pair) that lands on the
+    /// boundary is cut in two and turns into U+FFFD once the feed is encoded as UTF-8. Unfold its output (RFC 5545 §3.1:
+    /// CRLF plus one space; escaped TEXT never holds a bare CRLF) and fold again by whole Unicode scalar values.
+    /// </summary>
+    private static string Refold(string serialized)
+    {
+        var output = new StringBuilder(serialized.Length + serialized.Length / 32);
+        var unfolded = serialized.Replace("\r\n ", "", StringComparison.Ordinal).Replace("\r\n\t", "", StringComparison.Ordinal);
+        foreach (var line in unfolded.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)) Fold(output, line);
         return output.ToString();
     }
 
-    /// <summary>RFC 5545 §3.3.11: backslash, semicolon and comma escaped; line breaks as \n.</summary>
-    public static string Escape(string text) => text
-        .Replace(@"\", @"\\", StringComparison.Ordinal)
-        .Replace(";", @"\;", StringComparison.Ordinal)
-        .Replace(",", @"\,", StringComparison.Ordinal)
-        .Replace("\r\n", @"\n", StringComparison.Ordinal)
-        .Replace("\n", @"\n", StringComparison.Ordinal)
-        .Replace("\r", @"\n", StringComparison.Ordinal);
-
-    private static string Utc(DateTime instant) =>
-        DateTime.SpecifyKind(instant, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and one space.</summary>
-    private static void Line(StringBuilder output, string line)
+    private static void Fold(StringBuilder output, string line)
     {
         var octets = 0;
-        var limit = MaxOctets;
         foreach (var rune in line.EnumerateRunes())
         {
             var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
+            if (octets + size > MaxOctets)
             {
                 output.Append("\r\n ");
-                octets = 0;
-                limit = MaxOctets - 1; // the leading space counts
+                octets = 1; // the leading space counts
             }
             output.Append(rune.ToString());
             octets += size;

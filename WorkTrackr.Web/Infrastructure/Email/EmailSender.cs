@@ -1,8 +1,13 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Security;
+using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 using WorkTrackr.Data.Identity;
 
 namespace WorkTrackr.Web.Infrastructure.Email;
@@ -27,44 +32,124 @@ public sealed class EmailOptions
     public string PickupFolder { get; set; } = "App_Data/mail";
     public string? SmtpHost { get; set; }
     public int SmtpPort { get; set; } = 587;
+    /// <summary>Authenticates only when set.</summary>
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
-    /// <summary>STARTTLS on the SMTP connection (System.Net.Mail's EnableSsl).</summary>
-    public bool SmtpEnableSsl { get; set; } = true;
+    /// <summary>
+    /// How the connection is secured: <c>StartTls</c> (the default: refuses a server without STARTTLS),
+    /// <c>SslOnConnect</c> (SMTPS, port 465), <c>StartTlsWhenAvailable</c>, <c>Auto</c> (SSL on 465, else STARTTLS when
+    /// offered) or <c>None</c>.
+    /// </summary>
+    public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
+    /// <summary>For each network step (connect, each command and reply), not for the whole message.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>
-/// Sends through SMTP when <c>Email:SmtpHost</c> is set; otherwise (as in Development) writes each message to the pickup
-/// folder and logs it, so development and tests can read what would have been sent. System.Net.Mail does both (MailKit
-/// is not in the registry).
+/// Sends through SMTP with MailKit when <c>Email:SmtpHost</c> is set; otherwise (as in Development) writes each message
+/// to the pickup folder as an .eml file and logs it, so development and tests can read what would have been sent.
 /// </summary>
-public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<SmtpEmailTransport> logger) : IEmailTransport
+public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<SmtpEmailTransport> logger) : IEmailTransport
 {
+    /// <summary>Tests trust their own self-signed certificate with this; the app keeps MailKit's normal validation.</summary>
+    internal RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
+
     public async Task SendAsync(string to, string subject, string htmlBody, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var message = new MailMessage { From = new MailAddress(settings.From), Subject = subject, Body = htmlBody, IsBodyHtml = true };
-        message.To.Add(to);
-        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        using var message = Compose(settings.From, to, subject, htmlBody);
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);
-            Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
-            await client.SendMailAsync(message, cancellationToken);
+            await WriteToPickupAsync(message, folder, cancellationToken);
             logger.LogInformation("Email to {To} with subject {Subject} written to {Folder}", to, subject, folder);
             return;
         }
-        client.Host = settings.SmtpHost;
-        client.Port = settings.SmtpPort;
-        client.EnableSsl = settings.SmtpEnableSsl;
+        using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        if (ServerCertificateValidation is { } validation) client.ServerCertificateValidationCallback = validation;
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, settings.SmtpSecurity, cancellationToken);
         if (!string.IsNullOrEmpty(settings.SmtpUser))
-            client.Credentials = new NetworkCredential(settings.SmtpUser, settings.SmtpPassword);
-        await client.SendMailAsync(message, cancellationToken);
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
+        await client.SendAsync(message, cancellationToken);
         logger.LogInformation("Email to {To} with subject {Subject} sent through {Host}", to, subject, settings.SmtpHost);
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The server has accepted the message: a failed QUIT must not make the email job send it a second time.
+            logger.LogDebug(exception, "QUIT to {Host} failed after the message was accepted", settings.SmtpHost);
+        }
     }
+
+    /// <summary>The HTML body, with a plain-text alternative for mail clients that show no HTML (and for spam filters).</summary>
+    private static MimeMessage Compose(string from, string to, string subject, string htmlBody)
+    {
+        var message = new MimeMessage { Subject = subject };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Body = new BodyBuilder { HtmlBody = htmlBody, TextBody = HtmlToText(htmlBody) }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>
+    /// One file per message, named by time so that a folder listing is in sending order, plus a GUID so that two messages
+    /// in the same tick never collide. Written beside the final name first and then renamed, so a reader polling for
+    /// *.eml never sees half a message. Encoded for 7-bit as over SMTP, with CRLF line ends as on the wire.
+    /// </summary>
+    private static async Task WriteToPickupAsync(MimeMessage message, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        message.Prepare(EncodingConstraint.SevenBit);
+        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}";
+        var partial = Path.Combine(folder, name + ".tmp");
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await message.WriteToAsync(format, partial, cancellationToken);
+        File.Move(partial, Path.Combine(folder, name + ".eml"));
+    }
+
+    /// <summary>The text of the app's simple HTML emails: paragraphs and list items on their own lines, links with their address.</summary>
+    private static string HtmlToText(string html)
+    {
+        var text = new StringBuilder();
+        string? href = null;
+        var tokenizer = new HtmlTokenizer(new StringReader(html)) { DecodeCharacterReferences = true };
+        while (tokenizer.ReadNextToken(out var token))
+        {
+            switch (token)
+            {
+                case HtmlDataToken data:
+                    text.Append(Whitespace().Replace(data.Data, " "));
+                    break;
+                case HtmlTagToken { Id: HtmlTagId.A } tag when !tag.IsEndTag:
+                    href = tag.Attributes.FirstOrDefault(a => a.Id == HtmlAttributeId.Href)?.Value;
+                    break;
+                case HtmlTagToken { Id: HtmlTagId.A }:
+                    if (!string.IsNullOrEmpty(href)) text.Append(" (").Append(href).Append(')');
+                    href = null;
+                    break;
+                case HtmlTagToken { Id: HtmlTagId.Br }:
+                    text.Append('\n');
+                    break;
+                case HtmlTagToken { Id: HtmlTagId.LI } tag when !tag.IsEndTag:
+                    text.Append("\n- ");
+                    break;
+                case HtmlTagToken { Id: HtmlTagId.P or HtmlTagId.Div or HtmlTagId.UL or HtmlTagId.OL or HtmlTagId.Table or HtmlTagId.TR
+                    or HtmlTagId.H1 or HtmlTagId.H2 or HtmlTagId.H3 }:
+                    text.Append("\n\n");
+                    break;
+            }
+        }
+        return BlankLines().Replace(string.Join('\n', text.ToString().Split('\n').Select(line => line.Trim())), "\n\n").Trim() + "\n";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
 }
 
 /// <summary>Identity's account emails, through <see cref="IEmailSender"/>.</summary>
