@@ -1,17 +1,27 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Radzen;
 using WorkTrackr.Web.Components.Layout;
 
 namespace WorkTrackr.Tests.Components;
 
+/// <summary>The layout's error boundary, rendered alone: no app and no database, so a unit test.</summary>
 [Trait("Category", "Unit")]
-public sealed class AppErrorBoundaryTests
+public sealed class AppErrorBoundaryTests : ComponentTest
 {
+    private readonly CapturingLogger log = new();
+
+    public AppErrorBoundaryTests()
+    {
+        Context.Services.AddLogging(b => b.AddProvider(log));
+        Context.Services.AddSingleton<IErrorBoundaryLogger, UnusedErrorBoundaryLogger>();
+    }
+
     private sealed class FailingPage : ComponentBase
     {
         protected override void OnInitialized() => throw new InvalidOperationException("database on fire");
@@ -20,6 +30,33 @@ public sealed class AppErrorBoundaryTests
     private sealed class HealthyPage : ComponentBase
     {
         protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, "all good");
+    }
+
+    private IRenderedComponent<AppErrorBoundary> Render<TPage>() where TPage : IComponent =>
+        Context.Render<AppErrorBoundary>(p => p.AddChildContent<TPage>());
+
+    [Fact]
+    public void An_unexpected_error_shows_a_friendly_message_whose_id_is_in_the_log()
+    {
+        var cut = Render<FailingPage>();
+
+        var (message, exception) = Assert.Single(log.Entries);
+        Assert.Equal("database on fire", exception?.Message);
+        var id = Regex.Match(message, "error ([0-9A-F]{8})").Groups[1].Value;
+        Assert.NotEmpty(id);
+        var alert = cut.ByTestId("error-boundary");
+        Assert.Contains("Something went wrong", alert.Text());
+        Assert.Equal(id, cut.ByTestId("error-id").Text());
+        Assert.DoesNotContain("database on fire", cut.Markup);
+    }
+
+    [Fact]
+    public void A_healthy_page_renders_as_itself()
+    {
+        var cut = Render<HealthyPage>();
+
+        Assert.Equal("all good", cut.Markup);
+        Assert.Empty(log.Entries);
     }
 
     private sealed class CapturingLogger : ILoggerProvider, ILogger
@@ -35,67 +72,9 @@ public sealed class AppErrorBoundaryTests
         public void Dispose() { }
     }
 
-    private static async Task<string> RenderAsync<TPage>(CapturingLogger log) where TPage : IComponent
-    {
-        var services = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(log))
-            .AddSingleton<NavigationManager, StaticNavigationManager>()
-            .AddSingleton<IErrorBoundaryLogger, UnusedErrorBoundaryLogger>()
-            .AddSingleton<Microsoft.JSInterop.IJSRuntime, NoJavaScript>()
-            .AddRadzenComponents()
-            .BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            RenderFragment page = b => { b.OpenComponent<TPage>(0); b.CloseComponent(); };
-            var output = await renderer.RenderComponentAsync<AppErrorBoundary>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(AppErrorBoundary.ChildContent)] = page }));
-            return output.ToHtmlString();
-        });
-    }
-
-    [Fact]
-    public async Task An_unexpected_error_shows_a_friendly_message_whose_id_is_in_the_log()
-    {
-        var log = new CapturingLogger();
-
-        var html = await RenderAsync<FailingPage>(log);
-
-        var (message, exception) = Assert.Single(log.Entries);
-        Assert.Equal("database on fire", exception?.Message);
-        var id = System.Text.RegularExpressions.Regex.Match(message, "error ([0-9A-F]{8})").Groups[1].Value;
-        Assert.NotEmpty(id);
-        Assert.Contains("Something went wrong", html);
-        Assert.Contains(id, html);
-        Assert.DoesNotContain("database on fire", html);
-    }
-
-    [Fact]
-    public async Task A_healthy_page_renders_as_itself()
-    {
-        var log = new CapturingLogger();
-
-        var html = await RenderAsync<HealthyPage>(log);
-
-        Assert.Equal("all good", html);
-        Assert.Empty(log.Entries);
-    }
-
-    /// <summary>ErrorBoundary injects one; AppErrorBoundary logs through ILogger instead, which this test reads.</summary>
+    /// <summary>ErrorBoundary injects one (bUnit registers its own); AppErrorBoundary logs through ILogger instead, which this test reads.</summary>
     private sealed class UnusedErrorBoundaryLogger : IErrorBoundaryLogger
     {
         public ValueTask LogErrorAsync(Exception exception) => throw new InvalidOperationException("AppErrorBoundary should log by itself.");
-    }
-
-    /// <summary>Static rendering never reaches JavaScript; Radzen components only ask for it.</summary>
-    private sealed class NoJavaScript : Microsoft.JSInterop.IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => throw new NotSupportedException();
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => throw new NotSupportedException();
-    }
-
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager() => Initialize("http://localhost/", "http://localhost/");
     }
 }

@@ -45,7 +45,8 @@ public sealed class InvoiceLineInput
     [Range(typeof(decimal), "0", "100", ErrorMessage = "Enter a tax rate from 0 to 100 %.")]
     public decimal TaxPercent { get; set; }
 
-    public decimal Net => Money.Round(Quantity * UnitPrice);
+    /// <summary>The amount as saved: of the stored quantity and price, not of extra decimals typed.</summary>
+    public decimal Net => InvoiceInput.ToLine(this).NetAmount;
 
     public InvoiceLineInput Copy() => (InvoiceLineInput)MemberwiseClone();
 }
@@ -66,9 +67,16 @@ public sealed class InvoiceInput
     /// <summary>Totals as the lines stand, by the same rule the saved invoice uses.</summary>
     public InvoiceTotals Totals => InvoiceTotals.Of(Lines.Select(ToLine));
 
+    /// <summary>
+    /// The line with the rounding <see cref="InvoiceService"/> stores it with (quantity and price to cents, the rate to
+    /// four places, half away from zero), so the editor's live amounts are the ones the draft is saved with.
+    /// </summary>
     internal static InvoiceLine ToLine(InvoiceLineInput l) => new()
     {
-        Description = l.Description, Quantity = l.Quantity, UnitPrice = Money.Round(l.UnitPrice), TaxRate = l.TaxPercent / 100m,
+        Description = l.Description,
+        Quantity = Math.Round(l.Quantity, DataLimits.MoneyScale, MidpointRounding.AwayFromZero),
+        UnitPrice = Money.Round(l.UnitPrice),
+        TaxRate = Math.Round(l.TaxPercent / 100m, DataLimits.RateScale, MidpointRounding.AwayFromZero),
     };
 }
 

@@ -1,0 +1,33 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Radzen;
+using Radzen.Blazor.Rendering;
+
+namespace WorkTrackr.Tests.Components;
+
+/// <summary>
+/// One bUnit context per test, set up as a circuit hosts a component: the component library's services, and JavaScript
+/// in loose mode, which answers every call with a default, as the library only asks it to focus, position or measure.
+/// Disposed asynchronously: Radzen's (and MudBlazor's) services implement only <see cref="IAsyncDisposable"/>, and a
+/// synchronous dispose throws after the test.
+/// </summary>
+public abstract class ComponentTest : IAsyncLifetime
+{
+    protected ComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // A chart sizes itself from the box a browser measures for it; loose mode's null box would end the render.
+        Context.JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 640, Height = 240 });
+        Context.Services.AddRadzenComponents();
+    }
+
+    protected BunitContext Context { get; } = new();
+
+    /// <summary>bUnit's navigation manager: where the component sent the user (it starts at http://localhost/).</summary>
+    protected NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync() => await Context.DisposeAsync();
+}
