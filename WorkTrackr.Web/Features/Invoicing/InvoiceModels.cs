@@ -68,12 +68,16 @@ public sealed class InvoiceInput
     public InvoiceTotals Totals => InvoiceTotals.Of(Lines.Select(ToLine));
 
     /// <summary>
-    /// The line with the rounding <see cref="InvoiceService"/> stores it with (quantity and price to cents, the rate to
-    /// four places, half away from zero), so the editor's live amounts are the ones the draft is saved with.
+    /// The line as it is stored (quantity and price to cents, the rate to four places, half away from zero): the one
+    /// place that rule lives, used by <see cref="InvoiceService"/> to save and by the editor's live amounts.
     /// </summary>
     internal static InvoiceLine ToLine(InvoiceLineInput l) => new()
     {
-        Description = l.Description,
+        ProductId = l.ProductId,
+        CustomerServiceId = l.CustomerServiceId,
+        PeriodStart = l.PeriodStart,
+        PeriodEnd = l.PeriodEnd,
+        Description = l.Description.Trim(),
         Quantity = Math.Round(l.Quantity, DataLimits.MoneyScale, MidpointRounding.AwayFromZero),
         UnitPrice = Money.Round(l.UnitPrice),
         TaxRate = Math.Round(l.TaxPercent / 100m, DataLimits.RateScale, MidpointRounding.AwayFromZero),

@@ -431,17 +431,11 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         invoice.DueDate = invoice.IssueDate.AddDays(input.PaymentTermsDays);
         invoice.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
         db.InvoiceLines.RemoveRange(invoice.Lines);
-        invoice.Lines = input.Lines.Select((l, position) => new InvoiceLine
+        invoice.Lines = input.Lines.Select((l, position) =>
         {
-            Position = position,
-            ProductId = l.ProductId,
-            CustomerServiceId = l.CustomerServiceId,
-            PeriodStart = l.PeriodStart,
-            PeriodEnd = l.PeriodEnd,
-            Description = l.Description.Trim(),
-            Quantity = Math.Round(l.Quantity, DataLimits.MoneyScale, MidpointRounding.AwayFromZero),
-            UnitPrice = Money.Round(l.UnitPrice),
-            TaxRate = Math.Round(l.TaxPercent / 100m, DataLimits.RateScale, MidpointRounding.AwayFromZero),
+            var line = InvoiceInput.ToLine(l);
+            line.Position = position;
+            return line;
         }).ToList();
         db.InvoiceLines.AddRange(invoice.Lines);
         invoice.Recalculate();
