@@ -40,7 +40,7 @@ public class WorkTrackrFactory(TestDatabase database, bool seedDemoData = false)
         builder.UseSetting("Email:PickupFolder", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
-        // Service tests run the workers themselves, when they choose; browser tests switch Quartz on (Settings).
+        // Service tests run the workers themselves, when they choose; browser and job tests switch Hangfire's server on (Settings).
         builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (port is { } p) builder.UseUrls($"http://127.0.0.1:{p}");

@@ -73,6 +73,24 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         return draft.Value;
     }
 
+    /// <summary>The ids of Hangfire jobs of <paramref name="job"/> that a wake-up created, not the schedule.</summary>
+    private HashSet<string> WakeUps(string job)
+    {
+        var storage = app.Factory.Services.GetRequiredService<JobStorage>();
+        var monitoring = storage.GetMonitoringApi();
+        var ids = monitoring.EnqueuedJobs("default", 0, 1000).Select(j => j.Key)
+            .Concat(monitoring.ProcessingJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.SucceededJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.FailedJobs(0, 1000).Select(j => j.Key))
+            .Concat(monitoring.DeletedJobs(0, 1000).Select(j => j.Key))
+            .Distinct();
+        using var connection = storage.GetConnection();
+        return ids.Where(id => connection.GetJobData(id) is { } data && Equals(data.Job?.Args.FirstOrDefault(), job)
+            && connection.GetJobParameter(id, "RecurringJobId") is null).ToHashSet();
+    }
+
+    private Task<T> AsManagerAsync<T>(Func<InvoiceService, Task<T>> action) => app.Factory.RunAsAsync(app.A.Users[Roles.Manager], action);
+
     private async Task<WorkState?> EmailStateAsync(string to)
     {
         await using var db = app.Factory.CreateDbContext(null);
@@ -83,10 +101,10 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
     {
         var id = await DraftAsync("Wake Street Surgery");
-        var manager = app.A.Users[Roles.Manager];
-        var version = (await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<InvoiceDetails>>(manager, s => s.GetAsync(id))).Value!.Version;
+        var version = (await AsManagerAsync(s => s.GetAsync(id))).Value!.Version;
+        var before = WakeUps(JobNames.InvoicePdfs);
 
-        var issued = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<string>>(manager, s => s.IssueAsync(id, version));
+        var issued = await AsManagerAsync(s => s.IssueAsync(id, version));
         Assert.True(issued.Succeeded, issued.Message);
 
         // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
@@ -95,6 +113,37 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             await using var db = app.Factory.CreateDbContext(app.A.Id);
             return await db.InvoiceDocuments.Where(d => d.InvoiceId == id).Select(d => d.State).SingleAsync();
         }, state => state == WorkState.Done, "made");
+        Assert.NotEmpty(WakeUps(JobNames.InvoicePdfs).Except(before));
+    }
+
+    [Fact]
+    public async Task A_refused_issue_rolls_back_its_pdf_and_wakes_nothing()
+    {
+        var id = await DraftAsync("Stale Version Stores");
+        var opened = (await AsManagerAsync(s => s.GetAsync(id))).Value!;
+        var before = WakeUps(JobNames.InvoicePdfs);
+
+        // Someone saved the draft since it was opened: the issue is refused inside its transaction.
+        var changed = opened.ToInput();
+        changed.Notes = "Changed by a colleague";
+        Assert.True((await AsManagerAsync(s => s.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
+        var refused = await AsManagerAsync(s => s.IssueAsync(id, opened.Version));
+
+        Assert.Equal(WorkTrackr.Web.Infrastructure.ResultStatus.Conflict, refused.Status);
+        // A wake-up is enqueued before IssueAsync returns, so one would be listed by now.
+        Assert.Empty(WakeUps(JobNames.InvoicePdfs).Except(before));
+        await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
+            Assert.False(await db.InvoiceDocuments.AnyAsync(d => d.InvoiceId == id));
+            var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == id);
+            Assert.Equal((InvoiceStatus.Draft, (string?)null), (invoice.Status, invoice.Number));
+        }
+
+        // The same draft at its current version issues, and that commit wakes the worker once.
+        var current = (await AsManagerAsync(s => s.GetAsync(id))).Value!.Version;
+        Assert.True((await AsManagerAsync(s => s.IssueAsync(id, current))).Succeeded);
+        var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(JobNames.InvoicePdfs).Except(before).Count()), count => count > 0, "woken");
+        Assert.Equal(1, woken);
     }
 
     [Fact]
@@ -112,7 +161,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     }
 
     [Fact]
-    public async Task Work_queued_in_a_transaction_that_rolls_back_never_runs()
+    public async Task Rows_of_a_rolled_back_transaction_are_never_worked_even_when_woken()
     {
         var invoiceId = await DraftAsync("Rollback Roofing");
         var to = $"rolled-back-{Guid.NewGuid():N}@example.test";
@@ -153,9 +202,12 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         Assert.Equal("*/2 * * * * *", recurring[JobNames.Emails].Cron);
         Assert.Equal("0 0 * * * *", recurring[JobNames.InvoicePdfs].Cron);
         Assert.Equal("0 */15 * * * *", recurring[JobNames.RenewalReminders].Cron);
-        // The rows' own attempts and back-off are the one retry policy.
-        var retry = (AutomaticRetryAttribute)Attribute.GetCustomAttribute(typeof(JobRunner), typeof(AutomaticRetryAttribute))!;
-        Assert.Equal(0, retry.Attempts);
+        // The rows' own attempts and back-off are the one retry policy: of the filters Hangfire applies to a sweep (the
+        // global ones included, whose AutomaticRetry makes ten attempts), the one retry filter makes none.
+        var sweep = Hangfire.Common.Job.FromExpression<JobRunner>(r => r.RunAsync(JobNames.Emails, false, null, CancellationToken.None));
+        var filters = app.Factory.Services.GetRequiredService<Hangfire.Common.IJobFilterProvider>().GetFilters(sweep);
+        var retry = Assert.Single(filters.Select(f => f.Instance).OfType<AutomaticRetryAttribute>());
+        Assert.Equal((0, AttemptsExceededAction.Delete), (retry.Attempts, retry.OnAttemptsExceeded));
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
+using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Web.Infrastructure.Database;
 
@@ -12,9 +13,9 @@ public static class DatabaseStartup
     public const string MigrateSwitch = "--migrate";
 
     /// <summary>
-    /// Applies pending migrations and brings SQLite's full-text indexes in line with their tables (unless
-    /// <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and,
-    /// when <c>Seed:DemoData</c> is true and the database has no organisation yet, adds the demo data.
+    /// Applies pending migrations, brings SQLite's full-text indexes in line with their tables and installs Hangfire's
+    /// tables (unless <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and, when
+    /// <c>Seed:DemoData</c> is true and the database has no organisation yet, adds the demo data.
     /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, IConfiguration configuration, bool migrateOnly = false)
     {
@@ -32,6 +33,8 @@ public static class DatabaseStartup
                 await db.Database.MigrateAsync();
             }
             await TextSearch.EnsureAsync(db);
+            // Hangfire's own tables (PostgreSQL), which the job storage expects to find.
+            await provider.GetRequiredService<IJobStorageSchema>().EnsureAsync();
         }
 
         var roleManager = provider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

@@ -37,11 +37,12 @@ public interface IJobTrigger
 /// <summary>Enqueues a Hangfire fire-and-forget job; any node with a Hangfire server on the same storage runs it.</summary>
 public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
 {
-    public Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
+    public async Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
     {
         try
         {
-            client.Enqueue<JobRunner>(runner => runner.RunAsync(job, manual, organisationId, CancellationToken.None));
+            // Hangfire's client is synchronous (a database round trip on PostgreSQL): keep it off the circuit's thread.
+            await Task.Run(() => client.Enqueue<JobRunner>(runner => runner.RunAsync(job, manual, organisationId, CancellationToken.None)));
         }
         catch (Exception exception)
         {
@@ -49,7 +50,6 @@ public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<Hang
             // must not fail the user's action, which has already been saved.
             logger.LogWarning(exception, "Could not wake job {Job}", job);
         }
-        return Task.CompletedTask;
     }
 }
 
@@ -64,9 +64,11 @@ public sealed class NoJobTrigger : IJobTrigger
 
 /// <summary>
 /// Hangfire's entry point for every job: it resolves the sweep by name, in the job's own DI scope. No Hangfire retries
-/// (the default is ten): a sweep records its own failures and the rows retry on their own back-off.
+/// (the default is ten): a sweep records its own failures and the rows retry on their own back-off. A job that fails
+/// all the same (its run could not even be recorded, as when the database is down) is logged and deleted, not kept as
+/// a failed job for ever; the next sweep does its work.
 /// </summary>
-[AutomaticRetry(Attempts = 0)]
+[AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 public sealed class JobRunner(IServiceProvider services)
 {
     [JobDisplayName("{0}")]

@@ -1,9 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.InMemory;
-using Hangfire.PostgreSql;
 using Hangfire.Storage;
-using Npgsql;
 using WorkTrackr.Data;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Services;
@@ -41,6 +38,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<RenewalReminderSweep>();
         services.AddScoped<EmailDeliveryWorker>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.PostConfigure<EmailOptions>(email => email.ApplyLegacySecurity(configuration.GetSection(EmailOptions.Section)));
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
 
@@ -57,32 +55,27 @@ public static class JobsServiceCollectionExtensions
         var (provider, connectionString) = DataServiceCollectionExtensions.ResolveDatabase(configuration, contentRootPath);
         var shared = provider == DatabaseProvider.Postgres;
 
-        // Storage, activator and filters are given to Hangfire through DI, not its static JobStorage.Current and
-        // JobActivator.Current, so two hosts in one process (as in the tests) never run each other's jobs.
+        // Storage and activator are given to Hangfire through DI, not its static JobStorage.Current and
+        // JobActivator.Current, so two hosts in one process (as in the tests) never run each other's jobs. Its filters
+        // (GlobalJobFilters) and its logging (LogProvider) stay process-wide: the filters are the same for every host,
+        // and HostLogProvider survives the host that set it.
         if (shared)
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-            services.AddSingleton<JobStorage>(sp => new PostgreSqlStorage(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>()),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    // LISTEN/NOTIFY: a fire-and-forget job is fetched at once rather than at the next poll.
-                    EnableLongPolling = true,
-                    QueuePollInterval = options.PollingInterval,
-                    // A job of a node that died reappears after a few minutes, not after the default 30.
-                    UseSlidingInvisibilityTimeout = true,
-                }));
+            services.AddSingleton(_ => new HangfireDataSource(connectionString));
+            services.AddSingleton<IJobStorageSchema, PostgresJobStorageSchema>();
+            services.AddSingleton(sp => JobStorageFactory.Postgres(sp.GetRequiredService<HangfireDataSource>(), options));
         }
         else
         {
-            services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
+            services.AddSingleton<IJobStorageSchema, InMemoryJobStorageSchema>();
+            services.AddSingleton(_ => JobStorageFactory.InMemory());
         }
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
         if (!options.Enabled)
         {
@@ -108,12 +101,6 @@ public static class JobsServiceCollectionExtensions
     public static IEndpointConventionBuilder MapWorkTrackrJobsDashboard(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHangfireDashboardWithAuthorizationPolicy(Capabilities.ManagePlatform, DashboardPath,
             new DashboardOptions { AppPath = "/admin/jobs", DashboardTitle = "WorkTrackr jobs (Hangfire)", DisplayStorageConnectionString = false });
-
-    /// <summary>Hangfire's connections from a data source of its own, so it never touches Npgsql's global type mapping.</summary>
-    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
-    {
-        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
-    }
 }
 
 /// <summary>The <c>Jobs</c> settings.</summary>
@@ -127,8 +114,9 @@ public sealed class JobOptions
     /// <summary>How often Hangfire looks for due recurring runs (and, on PostgreSQL, for queued jobs it was not told about).</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>Jobs this process runs at once. Sweeps are short, and PDFs have their own limit (<c>Pdf:MaxConcurrency</c>).</summary>
-    public int WorkerCount { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+    /// <summary>Jobs this process runs at once. Sweeps are short, and PDFs have their own limit (<c>Pdf:MaxConcurrency</c>).
+    /// On PostgreSQL each idle worker holds a LISTEN connection, so this is also that many connections per node.</summary>
+    public int WorkerCount { get; set; } = 4;
 
     /// <summary>How often each sweep runs on its schedule, besides being woken when work is queued; any can be overridden.</summary>
     public Dictionary<string, TimeSpan> Sweeps { get; set; } = new()
@@ -183,16 +171,23 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        const int attempts = 5;
+        for (var attempt = 1; attempt <= attempts; attempt++)
         {
             try
             {
                 Register();
                 return;
             }
-            catch (Exception exception) when (attempt < 5 && exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Nodes starting together contend for the same locks (STACK.md); the schedule is the same either way.
+                // Nodes starting together contend for the same locks (STACK.md). The schedule is the same from every node,
+                // so one that cannot write it still starts: another node's copy, or the previous run's, is in the storage.
+                if (attempt == attempts)
+                {
+                    logger.LogError(exception, "Could not register the job schedule after {Attempts} attempts; starting without", attempts);
+                    return;
+                }
                 logger.LogWarning(exception, "Registering the job schedule failed (attempt {Attempt}); trying again", attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Random.Shared.Next(1, 4) * attempt), cancellationToken);
             }
