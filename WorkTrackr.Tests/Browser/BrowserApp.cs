@@ -18,8 +18,11 @@ public sealed class BrowserApp : IAsyncLifetime
     public TcpProxy Proxy { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
-    /// <summary>How long a disconnected circuit is kept (3 minutes in production), short so a test can outlast it.</summary>
-    public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// How long a disconnected circuit is kept (3 minutes in production): short, so a test can outlast it, and longer
+    /// than blazor.web.js takes to reconnect after a brief drop (ten quick tries, then one every 5 seconds).
+    /// </summary>
+    public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromSeconds(10);
 
     public async Task InitializeAsync()
     {

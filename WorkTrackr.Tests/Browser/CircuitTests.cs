@@ -41,28 +41,35 @@ public sealed class CircuitTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task A_reconnect_banner_shows_while_the_connection_is_down_and_clears_when_it_returns()
+    public async Task The_reconnect_dialog_shows_while_the_connection_is_down_and_clears_when_the_same_circuit_returns()
     {
         var page = await app.NewPageAsync();
         await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
-        var banner = page.Locator("#components-reconnect-modal");
-        await Expect(banner).ToBeHiddenAsync();
+        // State only the live circuit holds: the range is in no address and no persisted state.
+        var range = page.GetByTestId("dashboard-range");
+        var before = await range.InnerTextAsync();
+        await page.GetByTestId("dashboard-period").GetByText("Last 90 days").ClickAsync();
+        await Expect(range).Not.ToHaveTextAsync(before);
+        var chosen = await range.InnerTextAsync();
+        var dialog = page.Locator("#components-reconnect-modal");
+        await Expect(dialog).ToBeHiddenAsync();
 
         app.Proxy.Interrupt();
         try
         {
-            await Expect(banner).ToBeVisibleAsync();
-            await Expect(banner).ToContainTextAsync("Reconnecting");
+            await Expect(dialog).ToBeVisibleAsync();
+            await Expect(dialog).ToContainTextAsync("Reconnecting");
         }
         finally
         {
             app.Proxy.Resume();
         }
 
-        await Expect(banner).ToBeHiddenAsync(new() { Timeout = 60_000 });
-        // The same circuit carries on: an interaction still updates the page.
+        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        // The same circuit carries on: the range chosen before the drop is still there, and an interaction still works.
+        await Expect(range).ToHaveTextAsync(chosen);
         await page.GetByTestId("dashboard-period").GetByText("This year").ClickAsync();
-        await Expect(page.GetByTestId("dashboard-range")).ToContainTextAsync($"1 Jan – 31 Dec {DateTime.UtcNow.Year}");
+        await Expect(range).ToContainTextAsync($"1 Jan – 31 Dec {DateTime.UtcNow.Year}");
     }
 
     [Fact]
@@ -72,6 +79,10 @@ public sealed class CircuitTests(BrowserApp app)
         await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
         await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "tickets/new").ToString());
         await new AppShell(page).WaitUntilInteractiveAsync();
+        // A refused save leaves its message beside the title: state of the live circuit that no draft keeps.
+        await page.GetByTestId("save").ClickAsync();
+        var titleError = page.GetByText("Give the ticket a title.");
+        await Expect(titleError).ToBeVisibleAsync();
         await page.GetByTestId("title").FillAsync("Radiator leaking in room 4");
         await page.GetByTestId("description").FillAsync("Water on the floor under the window.");
         await page.GetByTestId("description").PressAsync("Tab");
@@ -81,9 +92,9 @@ public sealed class CircuitTests(BrowserApp app)
         try
         {
             await Expect(dialog).ToBeVisibleAsync();
-            // Circuits:DisconnectedRetention is 2 s here: by now the server has evicted the circuit, keeping only the
-            // state the page persisted, so only Blazor's resume can bring the typing back.
-            await Task.Delay(BrowserApp.DisconnectedRetention * 4);
+            // Outlast Circuits:DisconnectedRetention: the server then evicts the circuit and keeps only the state the
+            // page persisted, so only Blazor's resume can bring the typing back.
+            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
         }
         finally
         {
@@ -93,6 +104,8 @@ public sealed class CircuitTests(BrowserApp app)
         await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("title")).ToHaveValueAsync("Radiator leaking in room 4");
         await Expect(page.GetByTestId("description")).ToHaveValueAsync("Water on the floor under the window.");
+        // This is a new circuit, built from the draft: the message of the old one's refused save is gone.
+        await Expect(titleError).ToHaveCountAsync(0);
         // The resumed page is live: it saves.
         await page.GetByTestId("save").ClickAsync();
         await Expect(page.GetByTestId("ticket-title")).ToHaveTextAsync("Radiator leaking in room 4");

@@ -29,21 +29,25 @@ function onStateChanged(event) {
 async function retry() {
     document.removeEventListener("visibilitychange", retryWhenVisible);
     try {
-        // reconnect: true when reconnected, false when the server answered but no longer has the circuit (then resume
-        // it from its persisted state), and it throws while the server cannot be reached.
-        if (!await Blazor.reconnect() && !await Blazor.resumeCircuit()) location.reload();
+        // true: reconnected to the same circuit (a "hide" follows); false: the server answered but no longer has it,
+        // so resume it from the state it persisted; it throws while the server cannot be reached.
+        if (await Blazor.reconnect()) return;
+        await resume();
     } catch {
         document.addEventListener("visibilitychange", retryWhenVisible);
     }
 }
 
+// A resume asked for here raises no "hide", so the dialog closes itself; with nothing to resume, start afresh.
 async function resume() {
+    let resumed = false;
     try {
-        if (await Blazor.resumeCircuit()) return;
+        resumed = await Blazor.resumeCircuit();
     } catch {
-        // fall through to a reload
+        // nothing to resume from
     }
-    location.reload();
+    if (resumed) dialog.close();
+    else location.reload();
 }
 
 async function retryWhenVisible() {
