@@ -30,7 +30,7 @@ public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<Sqli
                 SmtpHost = pickupFolder is null ? "127.0.0.1" : "", SmtpPort = port, SmtpSecurity = security, SmtpUser = user, SmtpPassword = password,
                 From = From, TimeoutSeconds = timeoutSeconds, PickupFolder = pickupFolder ?? "unused",
             }),
-            app.Factory.Services.GetRequiredService<IHostEnvironment>(), NullLogger<SmtpEmailTransport>.Instance)
+            app.Factory.Services.GetRequiredService<IHostEnvironment>(), TimeProvider.System, NullLogger<SmtpEmailTransport>.Instance)
         {
             ServerCertificateValidation = trust,
         };

@@ -43,13 +43,26 @@ public sealed class EmailOptions
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.StartTls;
     /// <summary>For each network step (connect, each command and reply), not for the whole message.</summary>
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Honours the setting <c>SmtpSecurity</c> replaced, <c>SmtpEnableSsl</c> (System.Net.Mail's STARTTLS switch), where
+    /// a deployment still has it and not the new one: <c>true</c> is <c>StartTls</c>, <c>false</c> is <c>None</c>. Without
+    /// this, a relay configured for plain SMTP would silently start refusing every message.
+    /// </summary>
+    public void ApplyLegacySecurity(IConfiguration section)
+    {
+        if (section[nameof(SmtpSecurity)] is not null || section["SmtpEnableSsl"] is not { } legacy) return;
+        SmtpSecurity = bool.TryParse(legacy, out var enableSsl)
+            ? enableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None
+            : throw new InvalidOperationException($"Email:SmtpEnableSsl is '{legacy}'; use Email:SmtpSecurity (StartTls, SslOnConnect, StartTlsWhenAvailable, Auto or None).");
+    }
 }
 
 /// <summary>
 /// Sends through SMTP with MailKit when <c>Email:SmtpHost</c> is set; otherwise (as in Development) writes each message
 /// to the pickup folder as an .eml file and logs it, so development and tests can read what would have been sent.
 /// </summary>
-public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<SmtpEmailTransport> logger) : IEmailTransport
+public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<SmtpEmailTransport> logger) : IEmailTransport
 {
     /// <summary>Tests trust their own self-signed certificate with this; the app keeps MailKit's normal validation.</summary>
     internal RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
@@ -61,7 +74,7 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {
             var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);
-            await WriteToPickupAsync(message, folder, cancellationToken);
+            await WriteToPickupAsync(message, folder, clock.GetUtcNow(), cancellationToken);
             logger.LogInformation("Email to {To} with subject {Subject} written to {Folder}", to, subject, folder);
             return;
         }
@@ -74,9 +87,10 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         logger.LogInformation("Email to {To} with subject {Subject} sent through {Host}", to, subject, settings.SmtpHost);
         try
         {
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            // Not cancellable: a shutdown now must not undo a send the server has already accepted.
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             // The server has accepted the message: a failed QUIT must not make the email job send it a second time.
             logger.LogDebug(exception, "QUIT to {Host} failed after the message was accepted", settings.SmtpHost);
@@ -93,16 +107,19 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         return message;
     }
 
+    /// <summary>Orders messages written in the same tick (a stopped test clock writes many).</summary>
+    private static long pickupSequence;
+
     /// <summary>
-    /// One file per message, named by time so that a folder listing is in sending order, plus a GUID so that two messages
-    /// in the same tick never collide. Written beside the final name first and then renamed, so a reader polling for
+    /// One file per message, named by time and then a sequence so that a folder listing is in sending order, plus a GUID
+    /// so that two processes never collide. Written beside the final name first and then renamed, so a reader polling for
     /// *.eml never sees half a message. Encoded for 7-bit as over SMTP, with CRLF line ends as on the wire.
     /// </summary>
-    private static async Task WriteToPickupAsync(MimeMessage message, string folder, CancellationToken cancellationToken)
+    private static async Task WriteToPickupAsync(MimeMessage message, string folder, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         message.Prepare(EncodingConstraint.SevenBit);
-        var name = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmssfffffff}-{Guid.NewGuid():N}";
+        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfffffff}-{Interlocked.Increment(ref pickupSequence):D8}-{Guid.NewGuid():N}";
         var partial = Path.Combine(folder, name + ".tmp");
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
