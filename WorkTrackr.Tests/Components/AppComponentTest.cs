@@ -30,12 +30,6 @@ public abstract class AppComponentTest(SqliteApp app) : ComponentTest
     private AsyncServiceScope scope;
     private BunitAuthorizationContext authorization = default!;
 
-    static AppComponentTest()
-    {
-        // bUnit waits a second by default; a real database on a machine shared with other builds needs longer.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-    }
-
     protected WorkTrackrFactory Factory => app.Factory;
     protected TestOrganisation Organisation { get; private set; } = default!;
 

@@ -14,6 +14,13 @@ namespace WorkTrackr.Tests.Components;
 /// </summary>
 public abstract class ComponentTest : IAsyncLifetime
 {
+    static ComponentTest()
+    {
+        // bUnit waits a second by default; a real database on a machine shared with other builds needs longer. The
+        // setting is process-wide, so it is set here, before any component test class runs.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected ComponentTest()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
