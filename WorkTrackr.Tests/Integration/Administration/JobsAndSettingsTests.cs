@@ -6,6 +6,8 @@ using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkTrackr.Tests.Integration.Administration;
 
@@ -59,6 +61,18 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
             Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<JobsService, Result<int>>(a.Users[role], s => s.RetryAsync())).Status);
         }
         Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync<JobsService, Result>(admin, s => s.RunNowAsync("no-such-job"))).Status);
+    }
+
+    [Fact]
+    public async Task With_jobs_switched_off_no_job_server_runs_and_the_page_says_so()
+    {
+        // These tests' app runs with Jobs:Enabled=false (WorkTrackrFactory).
+        var overview = (await app.Factory.RunAsAsync<JobsService, Result<JobsOverview>>(app.A.Users[Roles.Admin], s => s.OverviewAsync())).Value!;
+
+        Assert.False(overview.Running);
+        Assert.Equal(JobNames.All, overview.Jobs.Select(j => j.Name));
+        Assert.All(overview.Jobs, j => Assert.Null(j.NextCheckAt));
+        Assert.Empty(app.Factory.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().Servers());
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
@@ -190,6 +191,16 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         await using var check = app.Factory.CreateDbContext(app.A.Id);
         Assert.False(await check.InvoiceDocuments.AnyAsync(d => d.InvoiceId == invoiceId));
         Assert.Equal(InvoiceStatus.Draft, await check.Invoices.Where(i => i.Id == invoiceId).Select(i => i.Status).SingleAsync());
+    }
+
+    [Fact]
+    public async Task With_jobs_on_the_jobs_page_shows_the_server_and_each_sweeps_next_run()
+    {
+        var overview = (await app.Factory.RunAsAsync<JobsService, WorkTrackr.Web.Infrastructure.Result<JobsOverview>>(app.A.Users[Roles.Admin], s => s.OverviewAsync())).Value!;
+
+        Assert.True(overview.Running);
+        Assert.All(overview.Jobs, j => Assert.True(j.NextCheckAt > DateTime.UtcNow.AddSeconds(-5), $"{j.Name} next at {j.NextCheckAt}"));
+        Assert.Equal(TimeSpan.FromSeconds(2), overview.Jobs.Single(j => j.Name == JobNames.Emails).Every);
     }
 
     [Fact]

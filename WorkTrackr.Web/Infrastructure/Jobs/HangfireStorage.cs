@@ -33,13 +33,25 @@ public sealed class PostgresJobStorageSchema(HangfireDataSource dataSource) : IJ
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.Source.OpenConnectionAsync(cancellationToken);
-        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
+        await LockAsync(connection, "pg_advisory_lock", cancellationToken);
+        try
         {
-            take.Parameters.AddWithValue("key", InstallLock);
-            await take.ExecuteNonQueryAsync(cancellationToken);
+            // Installs the missing script versions only.
+            await Task.Run(() => PostgreSqlObjectsInstaller.Install(connection, Schema), cancellationToken);
         }
-        // Installs the missing script versions only; the session's lock ends with the connection.
-        await Task.Run(() => PostgreSqlObjectsInstaller.Install(connection, Schema), cancellationToken);
+        finally
+        {
+            // Released by hand: closing only returns the connection to the pool, where its session (and a session lock)
+            // lives on until the connection is next used.
+            await LockAsync(connection, "pg_advisory_unlock", CancellationToken.None);
+        }
+    }
+
+    private static async Task LockAsync(NpgsqlConnection connection, string function, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
+        command.Parameters.AddWithValue("key", InstallLock);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 
