@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using WorkTrackr.Tests.TestData;
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
@@ -109,5 +113,85 @@ public sealed class CircuitTests(BrowserApp app)
         // The resumed page is live: it saves.
         await page.GetByTestId("save").ClickAsync();
         await Expect(page.GetByTestId("ticket-title")).ToHaveTextAsync("Radiator leaking in room 4");
+    }
+
+    [Fact]
+    public async Task A_half_edited_invoice_draft_survives_a_disconnection_long_enough_for_the_server_to_drop_the_circuit()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "invoices").ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("new-invoice").ClickAsync();
+        await page.GetByTestId("invoice-contact").ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.GetByTestId("create-draft").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("line-description").FillAsync("Boiler service, unsaved");
+        await page.GetByTestId("line-quantity").Locator("input").FillAsync("3");
+        await page.GetByTestId("line-price").Locator("input").FillAsync("40");
+        await page.GetByTestId("line-price").Locator("input").PressAsync("Tab");
+        await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$129.60"); // 120.00 + 8 % tax
+        var dialog = page.Locator("#components-reconnect-modal");
+
+        app.Proxy.Interrupt();
+        try
+        {
+            await Expect(dialog).ToBeVisibleAsync();
+            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
+        }
+        finally
+        {
+            app.Proxy.Resume();
+        }
+
+        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("line-description")).ToHaveValueAsync("Boiler service, unsaved");
+        await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$129.60");
+        await page.GetByTestId("save-draft").ClickAsync();
+        await page.ReloadAsync();
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await Expect(page.GetByTestId("line-description")).ToHaveValueAsync("Boiler service, unsaved");
+    }
+
+    [Fact]
+    public async Task A_draft_a_colleague_saved_during_the_disconnection_is_not_overwritten_by_the_restored_edits()
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "invoices").ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("new-invoice").ClickAsync();
+        await page.GetByTestId("invoice-contact").ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.GetByTestId("create-draft").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
+        var id = Guid.Parse(page.Url[^36..]);
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await page.GetByTestId("line-description").FillAsync("Mine, never saved");
+        await page.GetByTestId("line-description").PressAsync("Tab");
+        var dialog = page.Locator("#components-reconnect-modal");
+
+        app.Proxy.Interrupt();
+        try
+        {
+            await Expect(dialog).ToBeVisibleAsync();
+            // Meanwhile the admin saves the same draft.
+            var admin = await app.Factory.FindUserAsync("admin@northwind.test");
+            var current = (await app.Factory.RunAsAsync<InvoiceService, Result<InvoiceDetails>>(admin, s => s.GetAsync(id))).Value!;
+            var theirs = current.ToInput();
+            theirs.Lines = [new InvoiceLineInput { Description = "Theirs, saved", Quantity = 1, UnitPrice = 10m, TaxPercent = 8 }];
+            Assert.True((await app.Factory.RunAsAsync<InvoiceService, Result<Guid>>(admin, s => s.SaveDraftAsync(id, theirs, current.Version))).Succeeded);
+            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
+        }
+        finally
+        {
+            app.Proxy.Resume();
+        }
+
+        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("draft-not-restored")).ToContainTextAsync("Someone else saved this draft while you were disconnected");
+        await Expect(page.GetByTestId("line-description")).ToHaveValueAsync("Theirs, saved");
     }
 }
