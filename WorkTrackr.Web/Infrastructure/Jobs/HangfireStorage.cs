@@ -32,7 +32,11 @@ public sealed class PostgresJobStorageSchema(HangfireDataSource dataSource) : IJ
 
     public async Task EnsureAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.Source.OpenConnectionAsync(cancellationToken);
+        // A connection of its own, outside the pool and not multiplexed: the lock, the scripts and the unlock share one
+        // session, and closing it ends the session, so the lock can never outlive this method on a pooled connection.
+        var unpooled = new NpgsqlConnectionStringBuilder(dataSource.Source.ConnectionString) { Pooling = false, Multiplexing = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
         await LockAsync(connection, "pg_advisory_lock", cancellationToken);
         try
         {
@@ -41,15 +45,14 @@ public sealed class PostgresJobStorageSchema(HangfireDataSource dataSource) : IJ
         }
         finally
         {
-            // Released by hand: closing only returns the connection to the pool, where its session (and a session lock)
-            // lives on until the connection is next used.
             await LockAsync(connection, "pg_advisory_unlock", CancellationToken.None);
         }
     }
 
     private static async Task LockAsync(NpgsqlConnection connection, string function, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection);
+        // No time-out: another node may be installing (an upgrade can take minutes); start-up waits for it.
+        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("key", InstallLock);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

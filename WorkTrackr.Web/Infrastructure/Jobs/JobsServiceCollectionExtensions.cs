@@ -39,6 +39,8 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<EmailDeliveryWorker>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.PostConfigure<EmailOptions>(email => email.ApplyLegacySecurity(configuration.GetSection(EmailOptions.Section)));
+        // A bad Email:SmtpEnableSsl stops start-up with its message, rather than failing every send later.
+        services.AddOptions<EmailOptions>().ValidateOnStart();
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
 
