@@ -13,6 +13,50 @@ namespace WorkTrackr.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class CircuitTests(BrowserApp app)
 {
+    private ILocator Dialog(IPage page) => page.Locator("#components-reconnect-modal");
+
+    /// <summary>A fresh page signed in through the proxy that can cut its connection, on <paramref name="path"/>.</summary>
+    private async Task<IPage> OpenThroughProxyAsync(string email, string path)
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync(email, DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, path).ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        return page;
+    }
+
+    /// <summary>A new invoice draft for the first customer, open in its editor; returns its id.</summary>
+    private static async Task<Guid> NewInvoiceDraftAsync(IPage page)
+    {
+        await page.GetByTestId("new-invoice").ClickAsync();
+        await page.GetByTestId("invoice-contact").ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.GetByTestId("create-draft").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        return Guid.Parse(page.Url[^36..]);
+    }
+
+    /// <summary>
+    /// Cuts the connection for longer than Circuits:DisconnectedRetention, so the server evicts the circuit and keeps
+    /// only the state the page persisted; then lets the browser back in and waits until the page is live again.
+    /// </summary>
+    private async Task OutlastTheCircuitAsync(IPage page, Func<Task>? meanwhile = null)
+    {
+        app.Proxy.Interrupt();
+        try
+        {
+            await Expect(Dialog(page)).ToBeVisibleAsync();
+            if (meanwhile is not null) await meanwhile();
+            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
+        }
+        finally
+        {
+            app.Proxy.Resume();
+        }
+        await Expect(Dialog(page)).ToBeHiddenAsync(new() { Timeout = 60_000 });
+    }
+
     [Fact]
     public async Task Changing_the_dashboard_range_updates_it_in_place()
     {
@@ -55,7 +99,7 @@ public sealed class CircuitTests(BrowserApp app)
         await page.GetByTestId("dashboard-period").GetByText("Last 90 days").ClickAsync();
         await Expect(range).Not.ToHaveTextAsync(before);
         var chosen = await range.InnerTextAsync();
-        var dialog = page.Locator("#components-reconnect-modal");
+        var dialog = Dialog(page);
         await Expect(dialog).ToBeHiddenAsync();
 
         app.Proxy.Interrupt();
@@ -78,10 +122,7 @@ public sealed class CircuitTests(BrowserApp app)
     [Fact]
     public async Task A_half_typed_ticket_survives_a_disconnection_long_enough_for_the_server_to_drop_the_circuit()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("dispatcher@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "tickets/new").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await OpenThroughProxyAsync("dispatcher@northwind.test", "tickets/new");
         // A refused save leaves its message beside the title: state of the live circuit that no draft keeps.
         await page.GetByTestId("save").ClickAsync();
         var titleError = page.GetByText("Give the ticket a title.");
@@ -93,22 +134,10 @@ public sealed class CircuitTests(BrowserApp app)
         await page.GetByTestId("priority").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "High", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("priority")).ToContainTextAsync("High");
-        var dialog = page.Locator("#components-reconnect-modal");
 
-        app.Proxy.Interrupt();
-        try
-        {
-            await Expect(dialog).ToBeVisibleAsync();
-            // Outlast Circuits:DisconnectedRetention: the server then evicts the circuit and keeps only the state the
-            // page persisted, so only Blazor's resume can bring the typing back.
-            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
-        }
-        finally
-        {
-            app.Proxy.Resume();
-        }
+        // Only Blazor's resume, from the state the page persisted, can bring the typing back.
+        await OutlastTheCircuitAsync(page);
 
-        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("title")).ToHaveValueAsync("Radiator leaking in room 4");
         await Expect(page.GetByTestId("description")).ToHaveValueAsync("Water on the floor under the window.");
         await Expect(page.GetByTestId("priority")).ToContainTextAsync("High");
@@ -122,35 +151,16 @@ public sealed class CircuitTests(BrowserApp app)
     [Fact]
     public async Task A_half_edited_invoice_draft_survives_a_disconnection_long_enough_for_the_server_to_drop_the_circuit()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "invoices").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
-        await page.GetByTestId("new-invoice").ClickAsync();
-        await page.GetByTestId("invoice-contact").ClickAsync();
-        await page.GetByRole(AriaRole.Option).First.ClickAsync();
-        await page.GetByTestId("create-draft").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await OpenThroughProxyAsync("manager@northwind.test", "invoices");
+        await NewInvoiceDraftAsync(page);
         await page.GetByTestId("line-description").FillAsync("Boiler service, unsaved");
         await page.GetByTestId("line-quantity").Locator("input").FillAsync("3");
         await page.GetByTestId("line-price").Locator("input").FillAsync("40");
         await page.GetByTestId("line-price").Locator("input").PressAsync("Tab");
         await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$129.60"); // 120.00 + 8 % tax
-        var dialog = page.Locator("#components-reconnect-modal");
 
-        app.Proxy.Interrupt();
-        try
-        {
-            await Expect(dialog).ToBeVisibleAsync();
-            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
-        }
-        finally
-        {
-            app.Proxy.Resume();
-        }
+        await OutlastTheCircuitAsync(page);
 
-        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("line-description")).ToHaveValueAsync("Boiler service, unsaved");
         await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$129.60");
         await page.GetByTestId("save-draft").ClickAsync();
@@ -163,41 +173,23 @@ public sealed class CircuitTests(BrowserApp app)
     [Fact]
     public async Task A_draft_a_colleague_saved_during_the_disconnection_is_not_overwritten_by_the_restored_edits()
     {
-        var page = await app.NewPageAsync();
-        await new LoginPage(page, app.Proxy.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
-        await page.GotoAsync(new Uri(app.Proxy.BaseAddress, "invoices").ToString());
-        await new AppShell(page).WaitUntilInteractiveAsync();
-        await page.GetByTestId("new-invoice").ClickAsync();
-        await page.GetByTestId("invoice-contact").ClickAsync();
-        await page.GetByRole(AriaRole.Option).First.ClickAsync();
-        await page.GetByTestId("create-draft").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/invoices/[0-9a-f-]{36}$"));
-        var id = Guid.Parse(page.Url[^36..]);
-        await new AppShell(page).WaitUntilInteractiveAsync();
+        var page = await OpenThroughProxyAsync("manager@northwind.test", "invoices");
+        var id = await NewInvoiceDraftAsync(page);
         await page.GetByTestId("line-description").FillAsync("Mine, never saved");
         await page.GetByTestId("line-price").Locator("input").FillAsync("50");
         await page.GetByTestId("line-price").Locator("input").PressAsync("Tab");
         await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$54.00"); // the server has the edits
-        var dialog = page.Locator("#components-reconnect-modal");
 
-        app.Proxy.Interrupt();
-        try
+        // Meanwhile the admin saves the same draft.
+        await OutlastTheCircuitAsync(page, async () =>
         {
-            await Expect(dialog).ToBeVisibleAsync();
-            // Meanwhile the admin saves the same draft.
             var admin = await app.Factory.FindUserAsync("admin@northwind.test");
             var current = (await app.Factory.RunAsAsync<InvoiceService, Result<InvoiceDetails>>(admin, s => s.GetAsync(id))).Value!;
             var theirs = current.ToInput();
             theirs.Lines = [new InvoiceLineInput { Description = "Theirs, saved", Quantity = 1, UnitPrice = 10m, TaxPercent = 8 }];
             Assert.True((await app.Factory.RunAsAsync<InvoiceService, Result<Guid>>(admin, s => s.SaveDraftAsync(id, theirs, current.Version))).Succeeded);
-            await Task.Delay(BrowserApp.DisconnectedRetention + TimeSpan.FromSeconds(4));
-        }
-        finally
-        {
-            app.Proxy.Resume();
-        }
+        });
 
-        await Expect(dialog).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("draft-not-restored")).ToContainTextAsync("Someone else saved this draft while you were disconnected");
         await Expect(page.GetByTestId("line-description")).ToHaveValueAsync("Theirs, saved");
     }
