@@ -84,6 +84,7 @@ services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 
 // Features.
 services.AddScoped<OrganisationRecords>();
+services.AddScoped<WorkTrackr.Web.Infrastructure.Operations.RecordOperations>();
 services.AddScoped<OrganisationRegistration>();
 services.AddScoped<DashboardService>();
 services.AddScoped<MyDayService>();

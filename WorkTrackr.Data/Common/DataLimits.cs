@@ -24,6 +24,12 @@ public static class DataLimits
     public const int LinkLength = 300;
     public const int ReminderDaysLength = 50;
 
+    /// <summary>The message of a text over its limit, as a data-annotation format ({1} is the limit).</summary>
+    public const string TooLong = "Use at most {1} characters.";
+
+    /// <summary><see cref="TooLong"/> for a check written in code.</summary>
+    public static string TooLongMessage(int limit) => string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLong, null, limit);
+
     public const int MoneyPrecision = 12;
     public const int MoneyScale = 2;
     public const int RatePrecision = 5;

@@ -10,10 +10,10 @@ public sealed class ProductInput
     public const decimal MaxAmount = 9_999_999_999.99m;
 
     [Required(ErrorMessage = "Give the product a name.")]
-    [StringLength(DataLimits.NameLength, ErrorMessage = "Use at most 200 characters.")]
+    [StringLength(DataLimits.NameLength, ErrorMessage = DataLimits.TooLong)]
     public string Name { get; set; } = "";
 
-    [StringLength(DataLimits.CategoryLength, ErrorMessage = "Use at most 100 characters.")]
+    [StringLength(DataLimits.CategoryLength, ErrorMessage = DataLimits.TooLong)]
     public string? Category { get; set; }
 
     [Range(typeof(decimal), "0", "9999999999.99", ErrorMessage = "Enter an amount of 0 or more.")]
@@ -23,7 +23,7 @@ public sealed class ProductInput
     public decimal Price { get; set; }
 
     [Required(ErrorMessage = "Say what one quantity is, such as each, hour or month.")]
-    [StringLength(DataLimits.UnitLength, ErrorMessage = "Use at most 30 characters.")]
+    [StringLength(DataLimits.UnitLength, ErrorMessage = DataLimits.TooLong)]
     public string Unit { get; set; } = "each";
 
     public static ProductInput From(Product product) => new()

@@ -11,24 +11,24 @@ public sealed class ContactInput
     public ContactKind Kind { get; set; } = ContactKind.Company;
 
     [Required(ErrorMessage = "Give the contact a name.")]
-    [StringLength(DataLimits.NameLength, ErrorMessage = "Use at most 200 characters.")]
+    [StringLength(DataLimits.NameLength, ErrorMessage = DataLimits.TooLong)]
     public string Name { get; set; } = "";
 
-    [StringLength(DataLimits.EmailLength, ErrorMessage = "Use at most 256 characters.")]
+    [StringLength(DataLimits.EmailLength, ErrorMessage = DataLimits.TooLong)]
     [EmailFormat]
     public string? Email { get; set; }
 
-    [StringLength(DataLimits.PhoneLength, ErrorMessage = "Use at most 50 characters.")]
+    [StringLength(DataLimits.PhoneLength, ErrorMessage = DataLimits.TooLong)]
     [PhoneNumber]
     public string? Phone { get; set; }
 
-    [StringLength(DataLimits.AddressLength, ErrorMessage = "Use at most 500 characters.")]
+    [StringLength(DataLimits.AddressLength, ErrorMessage = DataLimits.TooLong)]
     public string? BillingAddress { get; set; }
 
-    [StringLength(DataLimits.AddressLength, ErrorMessage = "Use at most 500 characters.")]
+    [StringLength(DataLimits.AddressLength, ErrorMessage = DataLimits.TooLong)]
     public string? ServiceAddress { get; set; }
 
-    [StringLength(DataLimits.NotesLength, ErrorMessage = "Use at most 4000 characters.")]
+    [StringLength(DataLimits.NotesLength, ErrorMessage = DataLimits.TooLong)]
     public string? Notes { get; set; }
 
     /// <summary>Who looks after this customer; renewal reminders go to them.</summary>

@@ -5,6 +5,7 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Contacts;
@@ -13,7 +14,7 @@ namespace WorkTrackr.Web.Features.Contacts;
 /// The organisation's contacts. A contact with history (tickets, CRM events, services, invoices) is deactivated rather
 /// than deleted; a delete that history would block is refused with the reason. Stale edits come back as conflicts.
 /// </summary>
-public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class ContactService(RecordOperations operations, CurrentUser currentUser)
 {
     public const int MaxPageSize = 200;
     public const int HistoryLength = 100;
@@ -21,10 +22,9 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
     /// shares an email domain would cost more than the page itself.</summary>
     public const int SearchCountLimit = 1_000;
 
-    public async Task<Result<ContactResults>> SearchAsync(ContactQuery query, CancellationToken cancellationToken = default)
+    public Task<Result<ContactResults>> SearchAsync(ContactQuery query, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ViewContacts, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactResults>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contacts = await FilterAsync(db, query, cancellationToken);
 
         var searching = !string.IsNullOrWhiteSpace(query.Text);
@@ -35,19 +35,18 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             .Skip(skip).Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(c => new ContactListItem(c.Id, c.Name, c.Kind, c.Email, c.Phone, c.IsActive, c.CreatedAt))
             .ToListAsync(cancellationToken);
-        return Result<ContactResults>.Ok(new ContactResults(items, capped ? SearchCountLimit : total, capped));
-    }
+        return new ContactResults(items, capped ? SearchCountLimit : total, capped);
+    }, cancellationToken);
 
     /// <summary>Every contact of the list's filter (no paging) as CSV.</summary>
-    public async Task<Result> ExportCsvAsync(ContactQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    public async Task<Result> ExportCsvAsync(ContactQuery query, TextWriter writer, CancellationToken cancellationToken = default) =>
+        await operations.ReadAsync(Capabilities.ViewContacts, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewContacts)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = Sorted(await FilterAsync(db, query, cancellationToken), query).AsAsyncEnumerable();
         await CsvExport.WriteAsync(writer, ["Name", "Kind", "Email", "Phone", "Billing address", "Service address", "Notes", "Active"], rows,
             c => [c.Name, c.Kind.ToString(), c.Email, c.Phone, c.BillingAddress, c.ServiceAddress, c.Notes, c.IsActive ? "yes" : "no"], cancellationToken);
-        return Result.Ok();
-    }
+        return true;
+    }, cancellationToken);
 
     private static IQueryable<Contact> Sorted(IQueryable<Contact> contacts, ContactQuery query)
     {
@@ -61,27 +60,24 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         return sorted.ThenBy(c => c.Id);
     }
 
-    public async Task<Result<ContactDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<Result<ContactDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.GetAsync(new Find<Contact>(Capabilities.ViewContacts, id) { What = What }, async op =>
     {
-        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<ContactDetails>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null) return Result<ContactDetails>.From(Result.NotFound("The contact"));
+        var (db, contact, cancellationToken) = op;
         var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
         // Users are not tenant-filtered: the owner's name is read only when they belong to this organisation.
         var owner = contact.OwnerUserId is { } ownerId
             ? await db.Users.Where(u => u.Id == ownerId && u.OrganisationId == currentUser.OrganisationId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return Result<ContactDetails>.Ok(new ContactDetails(contact.Id, contact.Version, ContactInput.From(contact), contact.IsActive,
-            contact.CreatedAt, tickets, events, services, invoices, owner));
-    }
+        return new ContactDetails(contact.Id, contact.Version, ContactInput.From(contact), contact.IsActive,
+            contact.CreatedAt, tickets, events, services, invoices, owner);
+    }, cancellationToken);
 
     /// <summary>The contact's tickets, CRM events, services and invoices (or one kind of them), newest first.</summary>
-    public async Task<Result<IReadOnlyList<ContactHistoryItem>>> HistoryAsync(Guid id, ContactHistoryKind? kind = null, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<ContactHistoryItem>>> HistoryAsync(Guid id, ContactHistoryKind? kind = null, CancellationToken cancellationToken = default) =>
+        operations.GetAsync(new Find<Contact>(Capabilities.ViewContacts, id) { What = What }, async op =>
     {
-        if (!currentUser.Can(Capabilities.ViewContacts)) return Result<IReadOnlyList<ContactHistoryItem>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Contacts.AnyAsync(c => c.Id == id, cancellationToken)) return Result<IReadOnlyList<ContactHistoryItem>>.From(Result.NotFound("The contact"));
+        var (db, _, cancellationToken) = op;
 
         var items = new List<ContactHistoryItem>();
         if (kind is null or ContactHistoryKind.Ticket)
@@ -101,63 +97,55 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
             items.AddRange((await db.Invoices.AsNoTracking().Where(i => i.ContactId == id).OrderByDescending(i => i.IssueDate).Take(HistoryLength)
                 .Select(i => new { i.Id, i.IssueDate, i.Number, i.Status }).ToListAsync(cancellationToken))
                 .Select(i => new ContactHistoryItem(ContactHistoryKind.Invoice, i.Id, i.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.Number ?? "Draft invoice", i.Status.ToString())));
-        return Result<IReadOnlyList<ContactHistoryItem>>.Ok(items.OrderByDescending(i => i.At).ThenBy(i => i.Id).Take(HistoryLength).ToList());
-    }
+        return (IReadOnlyList<ContactHistoryItem>)items.OrderByDescending(i => i.At).ThenBy(i => i.Id).Take(HistoryLength).ToList();
+    }, cancellationToken);
 
-    public async Task<Result<Guid>> CreateAsync(ContactInput input, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageContacts)) return Result<Guid>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
-        var contact = new Contact { Name = "" };
-        Apply(contact, input);
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Ok(contact.Id);
-    }
+    public Task<Result<Guid>> CreateAsync(ContactInput input, CancellationToken cancellationToken = default) =>
+        operations.CreateAsync(new Create<Contact>(Capabilities.ManageContacts)
+        {
+            Input = input,
+            Validate = (db, cancellationToken) => ValidateAsync(db, input, cancellationToken),
+            Make = (_, _) => Task.FromResult(Apply(new Contact { Name = "" }, input)),
+        }, contact => contact.Id, cancellationToken);
 
     /// <summary>Saves an edit made from <paramref name="expectedVersion"/>; if someone saved the contact since, nothing is written.</summary>
-    public async Task<Result> UpdateAsync(Guid id, ContactInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await ValidateAsync(db, input, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null) return Result.NotFound("The contact");
-        if (contact.Version != expectedVersion) return Result.Conflict();
-        Apply(contact, input);
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result> UpdateAsync(Guid id, ContactInput input, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Contact>(Capabilities.ManageContacts, id)
+        {
+            What = What,
+            ExpectedVersion = expectedVersion,
+            Input = input,
+            Validate = op => ValidateAsync(op.Db, input, op.CancellationToken),
+            Apply = Steps.Do<Contact>(op => Apply(op.Row, input)),
+        }, cancellationToken);
 
     /// <summary>An inactive contact leaves the pickers and the default list; its history stays as it is.</summary>
-    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null) return Result.NotFound("The contact");
-        contact.IsActive = active;
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Contact>(Capabilities.ManageContacts, id)
+        {
+            What = What,
+            Apply = Steps.Do<Contact>(op => op.Row.IsActive = active),
+        }, cancellationToken);
 
     /// <summary>Deletes a contact without history. One with history is refused, saying what it has.</summary>
-    public async Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageContacts)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null) return Result.NotFound("The contact");
-        var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
-        var history = new[] { (tickets, "ticket"), (events, "CRM event"), (services, "service"), (invoices, "invoice") }
-            .Where(h => h.Item1 > 0).Select(h => $"{h.Item1} {h.Item2}{(h.Item1 == 1 ? "" : "s")}").ToList();
-        if (history.Count > 0)
-            return Result.Invalid("", $"{contact.Name} has {string.Join(", ", history)}, so it cannot be deleted. Deactivate it instead: it leaves the lists and pickers, and its history stays.");
-        db.Contacts.Remove(contact);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
-    }
+    public Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Contact>(Capabilities.ManageContacts, id)
+        {
+            What = What,
+            // The history is counted in the transaction that deletes, so nothing is added in between unseen.
+            InTransaction = true,
+            Validate = async op =>
+            {
+                var (tickets, events, services, invoices) = await CountHistoryAsync(op.Db, id, op.CancellationToken);
+                var history = new[] { (tickets, "ticket"), (events, "CRM event"), (services, "service"), (invoices, "invoice") }
+                    .Where(h => h.Item1 > 0).Select(h => $"{h.Item1} {h.Item2}{(h.Item1 == 1 ? "" : "s")}").ToList();
+                return await Steps.Check((history.Count > 0, "",
+                    $"{op.Row.Name} has {string.Join(", ", history)}, so it cannot be deleted. Deactivate it instead: it leaves the lists and pickers, and its history stays."));
+            },
+            Apply = Steps.Do<Contact>(op => op.Db.Contacts.Remove(op.Row)),
+        }, cancellationToken);
+
+    private const string What = "The contact";
 
     private static async Task<IQueryable<Contact>> FilterAsync(WorkTrackrDbContext db, ContactQuery query, CancellationToken cancellationToken)
     {
@@ -197,9 +185,9 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
          await db.CustomerServices.CountAsync(s => s.ContactId == id, cancellationToken),
          await db.Invoices.CountAsync(i => i.ContactId == id, cancellationToken));
 
-    private async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ContactInput input, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ContactInput input, CancellationToken cancellationToken)
     {
-        var errors = InputValidation.Errors(input);
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ContactInput.Name)] = ["Give the contact a name."];
         // Users are not tenant-filtered: the owner must be an active member of this organisation.
         if (input.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId, cancellationToken))
@@ -207,7 +195,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         return errors;
     }
 
-    private static void Apply(Contact contact, ContactInput input)
+    private static Contact Apply(Contact contact, ContactInput input)
     {
         contact.Kind = input.Kind;
         contact.Name = input.Name.Trim();
@@ -217,6 +205,7 @@ public sealed class ContactService(IDbContextFactory<WorkTrackrDbContext> dbFact
         contact.ServiceAddress = Blank(input.ServiceAddress);
         contact.Notes = Blank(input.Notes);
         contact.OwnerUserId = input.OwnerUserId;
+        return contact;
     }
 
 

@@ -8,7 +8,7 @@ namespace WorkTrackr.Web.Features.Crm;
 public sealed class CrmEventInput
 {
     [Required(ErrorMessage = "Give the event a title.")]
-    [StringLength(DataLimits.TitleLength, ErrorMessage = "Use at most 200 characters.")]
+    [StringLength(DataLimits.TitleLength, ErrorMessage = DataLimits.TooLong)]
     public string Title { get; set; } = "";
 
     public CrmEventType Type { get; set; } = CrmEventType.Call;
@@ -25,7 +25,7 @@ public sealed class CrmEventInput
     [Required(ErrorMessage = "Pick when it ends.")]
     public DateTime? EndsAt { get; set; }
 
-    [StringLength(DataLimits.NotesLength, ErrorMessage = "Use at most 4000 characters.")]
+    [StringLength(DataLimits.NotesLength, ErrorMessage = DataLimits.TooLong)]
     public string? Notes { get; set; }
 }
 

@@ -24,7 +24,7 @@ public sealed record OrganisationRow(Guid Id, string Name, OrganisationPlan Plan
 
 public sealed class OrganisationInput
 {
-    [Required(ErrorMessage = "Give the organisation a name."), StringLength(DataLimits.NameLength, ErrorMessage = "Use at most 200 characters.")]
+    [Required(ErrorMessage = "Give the organisation a name."), StringLength(DataLimits.NameLength, ErrorMessage = DataLimits.TooLong)]
     public string Name { get; set; } = "";
 
     public OrganisationPlan Plan { get; set; } = OrganisationPlan.Starter;
@@ -38,7 +38,7 @@ public sealed class OrganisationInput
 
 public sealed class ResellerInput
 {
-    [Required(ErrorMessage = "Give the reseller a name."), StringLength(DataLimits.NameLength, ErrorMessage = "Use at most 200 characters.")]
+    [Required(ErrorMessage = "Give the reseller a name."), StringLength(DataLimits.NameLength, ErrorMessage = DataLimits.TooLong)]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "Enter a contact email."), EmailAddress(ErrorMessage = "Enter an email address like name@example.com."), StringLength(DataLimits.EmailLength)]

@@ -24,7 +24,7 @@ public sealed class ServiceInput
 
     public DateOnly? RenewalDate { get; set; }
 
-    [StringLength(DataLimits.NotesLength, ErrorMessage = "Use at most 4000 characters.")]
+    [StringLength(DataLimits.NotesLength, ErrorMessage = DataLimits.TooLong)]
     public string? Notes { get; set; }
 }
 

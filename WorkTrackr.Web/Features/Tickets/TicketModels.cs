@@ -8,10 +8,10 @@ namespace WorkTrackr.Web.Features.Tickets;
 public sealed class TicketInput
 {
     [Required(ErrorMessage = "Give the ticket a title.")]
-    [StringLength(DataLimits.TitleLength, ErrorMessage = "Use at most 200 characters.")]
+    [StringLength(DataLimits.TitleLength, ErrorMessage = DataLimits.TooLong)]
     public string Title { get; set; } = "";
 
-    [StringLength(DataLimits.DescriptionLength, ErrorMessage = "Use at most 8000 characters.")]
+    [StringLength(DataLimits.DescriptionLength, ErrorMessage = DataLimits.TooLong)]
     public string? Description { get; set; }
 
     public Guid? ContactId { get; set; }

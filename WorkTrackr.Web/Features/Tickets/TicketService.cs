@@ -7,6 +7,7 @@ using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Tickets;
@@ -18,65 +19,68 @@ namespace WorkTrackr.Web.Features.Tickets;
 /// </summary>
 public sealed class TicketService(
     IDbContextFactory<WorkTrackrDbContext> dbFactory,
+    RecordOperations operations,
     CurrentUser currentUser,
     TeamDirectory team,
     TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<Result<TicketDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketDetails>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await Visible(db).AsNoTracking()
-            .Include(t => t.Contact).Include(t => t.AssignedUser).Include(t => t.Template)
-            .SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null) return Result<TicketDetails>.From(Result.NotFound("The ticket"));
+    private const string What = "The ticket";
 
-        var activities = await db.TicketActivities.AsNoTracking().Where(a => a.TicketId == id)
-            .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(cancellationToken);
-        var names = await team.NamesAsync(cancellationToken);
-        return Result<TicketDetails>.Ok(ToDetails(ticket, activities, names));
-    }
-
-    public async Task<Result<TicketRef>> CreateAsync(TicketInput input, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageTickets)) return Result<TicketRef>.From(Result.Forbidden());
-        await Numbering.EnsureAsync(dbFactory, NumberSequence.Tickets, HighestTicketNumberAsync, cancellationToken);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var template = input.TemplateId is { } templateId
-            ? await db.TicketTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, cancellationToken)
-            : null;
-        var errors = await ValidateAsync(db, input, template, input.TemplateId is not null, existing: null, cancellationToken);
-        if (errors.Count > 0) return Result<TicketRef>.From(Result.Invalid(errors));
-
-        var targets = await TargetsAsync(db, input.Priority, cancellationToken);
-        var now = Now;
-        var (responseDue, resolutionDue) = TicketRules.DueTimes(now, targets.ResponseMinutes, targets.ResolutionMinutes);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ticket = new Ticket
+    public Task<Result<TicketDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.GetAsync(new Find<Ticket>(Capabilities.ViewTickets, id)
         {
-            Number = Ticket.FormatNumber(await Numbering.NextAsync(db, NumberSequence.Tickets, cancellationToken)),
-            Title = input.Title.Trim(),
-            Description = Blank(input.Description),
-            ContactId = input.ContactId,
-            Priority = input.Priority,
-            AssignedUserId = input.AssignedUserId,
-            ScheduledStart = input.ScheduledStart,
-            ScheduledEnd = input.ScheduledEnd,
-            TemplateId = template?.Id,
-            CustomFieldValues = CleanValues(input.CustomFieldValues),
-            CreatedByUserId = currentUser.UserId,
-            CreatedAt = now,
-            ResponseDueAt = responseDue,
-            ResolutionDueAt = resolutionDue,
-        };
-        db.Tickets.Add(ticket);
-        Log(db, ticket, TicketActivityKind.Created, null, ticket.Number);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<TicketRef>.Ok(new TicketRef(ticket.Id, ticket.Number));
+            What = What,
+            Query = db => Visible(db).Include(t => t.Contact).Include(t => t.AssignedUser).Include(t => t.Template),
+        }, async op =>
+        {
+            var activities = await op.Db.TicketActivities.AsNoTracking().Where(a => a.TicketId == id)
+                .OrderBy(a => a.At).ThenBy(a => a.Id).ToListAsync(op.CancellationToken);
+            return ToDetails(op.Row, activities, await team.NamesAsync(op.CancellationToken));
+        }, cancellationToken);
+
+    public Task<Result<TicketRef>> CreateAsync(TicketInput input, CancellationToken cancellationToken = default)
+    {
+        TicketTemplate? template = null;
+        return operations.CreateAsync(new Create<Ticket>(Capabilities.ManageTickets)
+        {
+            Prepare = ct => Numbering.EnsureAsync(dbFactory, NumberSequence.Tickets, HighestTicketNumberAsync, ct),
+            Validate = async (db, ct) =>
+            {
+                template = input.TemplateId is { } templateId
+                    ? await db.TicketTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId && t.IsActive, ct)
+                    : null;
+                return await ValidateAsync(db, input, template, input.TemplateId is not null, existing: null, ct);
+            },
+            // The number is taken in the transaction that saves the ticket, so a failed save skips none.
+            InTransaction = true,
+            Make = async (db, ct) =>
+            {
+                var targets = await TargetsAsync(db, input.Priority, ct);
+                var now = Now;
+                var (responseDue, resolutionDue) = TicketRules.DueTimes(now, targets.ResponseMinutes, targets.ResolutionMinutes);
+                var ticket = new Ticket
+                {
+                    Number = Ticket.FormatNumber(await Numbering.NextAsync(db, NumberSequence.Tickets, ct)),
+                    Title = input.Title.Trim(),
+                    Description = Blank(input.Description),
+                    ContactId = input.ContactId,
+                    Priority = input.Priority,
+                    AssignedUserId = input.AssignedUserId,
+                    ScheduledStart = input.ScheduledStart,
+                    ScheduledEnd = input.ScheduledEnd,
+                    TemplateId = template?.Id,
+                    CustomFieldValues = CleanValues(input.CustomFieldValues),
+                    CreatedByUserId = currentUser.UserId,
+                    CreatedAt = now,
+                    ResponseDueAt = responseDue,
+                    ResolutionDueAt = resolutionDue,
+                };
+                Log(db, ticket, TicketActivityKind.Created, null, ticket.Number);
+                return ticket;
+            },
+        }, ticket => new TicketRef(ticket.Id, ticket.Number), cancellationToken);
     }
 
     /// <summary>
@@ -97,19 +101,27 @@ public sealed class TicketService(
         await EditAsync(id, expectedVersion, ticket => InputOf(ticket, i => (i.ScheduledStart, i.ScheduledEnd, i.AssignedUserId) = (startUtc, endUtc, assigneeId)), cancellationToken);
 
     /// <summary>Loads the ticket once, checks the version, and saves the input <paramref name="edit"/> makes from it.</summary>
-    private async Task<Result<TicketInput>> EditAsync(Guid id, Guid expectedVersion, Func<Ticket, TicketInput> edit, CancellationToken cancellationToken)
+    private Task<Result<TicketInput>> EditAsync(Guid id, Guid expectedVersion, Func<Ticket, TicketInput> edit, CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ManageTickets)) return Result<TicketInput>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await Visible(db).Include(t => t.Template).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null) return Result<TicketInput>.From(Result.NotFound("The ticket"));
-        if (ticket.Version != expectedVersion) return Result<TicketInput>.Conflict(await CurrentInputAsync(id, cancellationToken));
-        var input = edit(ticket);
+        TicketInput input = null!;
+        return operations.ChangeAsync(new Change<Ticket>(Capabilities.ManageTickets, id)
+        {
+            What = What,
+            Query = db => Visible(db).Include(t => t.Template),
+            ExpectedVersion = expectedVersion,
+            Validate = op =>
+            {
+                input = edit(op.Row);
+                // The template of an existing ticket stays; its removed fields' values are kept as they were.
+                return ValidateAsync(op.Db, input, op.Row.Template, false, existing: op.Row, op.CancellationToken);
+            },
+            Apply = op => ApplyEditAsync(op, input),
+        }, _ => new TicketInput(), ct => CurrentInputAsync(id, ct), cancellationToken);
+    }
 
-        // The template of an existing ticket stays; its removed fields' values are kept as they were.
-        var errors = await ValidateAsync(db, input, ticket.Template, false, existing: ticket, cancellationToken);
-        if (errors.Count > 0) return Result<TicketInput>.From(Result.Invalid(errors));
-
+    private async Task ApplyEditAsync(Operation<Ticket> op, TicketInput input)
+    {
+        var (db, ticket, cancellationToken) = op;
         var names = await team.NamesAsync(cancellationToken);
         var edited = new List<string>();
         if (ticket.Title != input.Title.Trim()) edited.Add("title");
@@ -138,45 +150,48 @@ public sealed class TicketService(
         ticket.ScheduledStart = input.ScheduledStart;
         ticket.ScheduledEnd = input.ScheduledEnd;
         ticket.CustomFieldValues = values;
-        return await SaveAsync(db, id, cancellationToken);
     }
 
-    public async Task<Result> ChangeStatusAsync(Guid id, TicketStatus to, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await Visible(db).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null) return Result.NotFound("The ticket");
-        if (ticket.Version != expectedVersion) return Result.Conflict();
-        if (!TicketRules.CanMove(ticket.Status, to))
-            return Result.Invalid(nameof(Ticket.Status), $"A ticket that is {Describe(ticket.Status)} cannot become {Describe(to)}.");
-
-        Log(db, ticket, TicketActivityKind.StatusChanged, ticket.Status.ToString(), to.ToString());
-        ticket.FirstRespondedAt ??= Now;
-        ticket.ResolvedAt = TicketRules.IsFinished(to) ? ticket.ResolvedAt ?? Now : null;
-        ticket.Status = to;
-        return await SaveAsync(db, id, cancellationToken);
-    }
+    /// <summary>Technicians may move their own tickets too (the visibility rule decides which they can load).</summary>
+    public Task<Result> ChangeStatusAsync(Guid id, TicketStatus to, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Ticket>(Capabilities.ViewTickets, id)
+        {
+            What = What,
+            Query = Visible,
+            ExpectedVersion = expectedVersion,
+            Validate = op => Steps.Check((!TicketRules.CanMove(op.Row.Status, to), nameof(Ticket.Status),
+                $"A ticket that is {Describe(op.Row.Status)} cannot become {Describe(to)}.")),
+            Apply = Steps.Do<Ticket>(op =>
+            {
+                var ticket = op.Row;
+                Log(op.Db, ticket, TicketActivityKind.StatusChanged, ticket.Status.ToString(), to.ToString());
+                ticket.FirstRespondedAt ??= Now;
+                ticket.ResolvedAt = TicketRules.IsFinished(to) ? ticket.ResolvedAt ?? Now : null;
+                ticket.Status = to;
+            }),
+        }, cancellationToken);
 
     /// <summary>An internal note on the ticket. Comments never conflict: each is its own line.</summary>
-    public async Task<Result> AddCommentAsync(Guid id, string text, CancellationToken cancellationToken = default)
+    public Task<Result> AddCommentAsync(Guid id, string text, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result.Forbidden();
         text = text.Trim();
-        if (text.Length == 0) return Result.Invalid("Comment", "Write something first.");
-        if (text.Length > DataLimits.NotesLength) return Result.Invalid("Comment", "Use at most 4000 characters.");
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await Visible(db).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null) return Result.NotFound("The ticket");
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Log(db, ticket, TicketActivityKind.Commented, null, null, text);
-        await db.SaveChangesAsync(cancellationToken);
-        // The first comment is the response; recorded without renewing the version, so nobody's open edit conflicts.
-        var now = Now;
-        await db.Tickets.Where(t => t.Id == id && t.FirstRespondedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstRespondedAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
+        return operations.ChangeAsync(new Change<Ticket>(Capabilities.ViewTickets, id)
+        {
+            What = What,
+            Query = Visible,
+            Validate = _ => Steps.Check(
+                (text.Length == 0, "Comment", "Write something first."),
+                (text.Length > DataLimits.NotesLength, "Comment", DataLimits.TooLongMessage(DataLimits.NotesLength))),
+            // The first comment is the response, recorded without renewing the version, so nobody's open edit conflicts.
+            InTransaction = true,
+            Apply = async op =>
+            {
+                Log(op.Db, op.Row, TicketActivityKind.Commented, null, null, text);
+                var now = Now;
+                await op.Db.Tickets.Where(t => t.Id == id && t.FirstRespondedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.FirstRespondedAt, now), op.CancellationToken);
+            },
+        }, cancellationToken);
     }
 
     /// <summary>The organisation's SLA target for each priority, its own where set and the defaults elsewhere.</summary>
@@ -204,7 +219,7 @@ public sealed class TicketService(
     }
 
     /// <summary>Field-keyed errors. A contact or assignee the ticket already has stays valid even if since deactivated.</summary>
-    private async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, TicketInput input, TicketTemplate? template,
+    private async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, TicketInput input, TicketTemplate? template,
         bool templateRequested, Ticket? existing, CancellationToken cancellationToken)
     {
         var errors = InputValidation.Errors(input);
@@ -223,19 +238,6 @@ public sealed class TicketService(
         if (template is not null)
             foreach (var (key, messages) in CustomFields.Validate(template.Fields, input.CustomFieldValues, existing?.CustomFieldValues)) errors[key] = messages;
         return errors;
-    }
-
-    private async Task<Result<TicketInput>> SaveAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return Result<TicketInput>.Ok(new TicketInput());
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<TicketInput>.Conflict(await CurrentInputAsync(id, cancellationToken));
-        }
     }
 
     private async Task<TicketInput> CurrentInputAsync(Guid id, CancellationToken cancellationToken) =>

@@ -8,7 +8,7 @@ namespace WorkTrackr.Web.Features.Tickets.Templates;
 public sealed class TemplateInput
 {
     [Required(ErrorMessage = "Give the template a name.")]
-    [StringLength(DataLimits.NameLength, ErrorMessage = "Use at most 200 characters.")]
+    [StringLength(DataLimits.NameLength, ErrorMessage = DataLimits.TooLong)]
     public string Name { get; set; } = "";
 
     public List<FieldInput> Fields { get; set; } = [];

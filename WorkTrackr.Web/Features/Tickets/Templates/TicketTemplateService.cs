@@ -1,3 +1,4 @@
+using WorkTrackr.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -118,10 +119,10 @@ public sealed class TicketTemplateService(IDbContextFactory<WorkTrackrDbContext>
             if (!field.Removed)
             {
                 if (label.Length == 0) errors[prefix + ".Label"] = ["Give the field a label."];
-                else if (label.Length > FieldInput.MaxLabelLength) errors[prefix + ".Label"] = [$"Use at most {FieldInput.MaxLabelLength} characters."];
+                else if (label.Length > FieldInput.MaxLabelLength) errors[prefix + ".Label"] = [DataLimits.TooLongMessage(FieldInput.MaxLabelLength)];
                 else if (!liveLabels.Add(label)) errors[prefix + ".Label"] = ["Another field already has this label."];
                 if ((field.HelpText?.Trim().Length ?? 0) > FieldInput.MaxHelpLength)
-                    errors[prefix + ".HelpText"] = [$"Use at most {FieldInput.MaxHelpLength} characters."];
+                    errors[prefix + ".HelpText"] = [DataLimits.TooLongMessage(FieldInput.MaxHelpLength)];
                 if (field.Type == CustomFieldType.Select)
                 {
                     var options = field.Options;

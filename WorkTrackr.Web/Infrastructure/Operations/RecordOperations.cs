@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
+using WorkTrackr.Web.Infrastructure.Tenancy;
+
+namespace WorkTrackr.Web.Infrastructure.Operations;
+
+/// <summary>
+/// The one way a feature service reads and writes the organisation's records. A write goes: check the capability, open a
+/// context, load the row through the tenant filter (and the service's own visibility rule), check the version the user
+/// opened, validate, apply, and save, or come back as a conflict if someone saved in between. A read is the first half.
+/// A row of another organisation is simply not found; the context's tenancy interceptor refuses anything that slips past.
+/// See docs/ARCHITECTURE.md, "The operation skeleton".
+/// </summary>
+public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>Runs <paramref name="read"/> on a context of its own, if the caller holds <paramref name="capability"/>.</summary>
+    public async Task<Result<TOut>> ReadAsync<TOut>(string capability, Func<WorkTrackrDbContext, CancellationToken, Task<TOut>> read,
+        CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return Result<TOut>.Ok(await read(db, cancellationToken));
+    }
+
+    /// <summary>As <see cref="ReadAsync{TOut}"/>, for a read that can itself fail (a missing parent, a bad filter).</summary>
+    public async Task<Result<TOut>> TryReadAsync<TOut>(string capability, Func<WorkTrackrDbContext, CancellationToken, Task<Result<TOut>>> read,
+        CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await read(db, cancellationToken);
+    }
+
+    /// <summary>One row, read without tracking through the tenant filter and <see cref="Find{T}.Load"/>, made into what the page shows.</summary>
+    public async Task<Result<TOut>> GetAsync<T, TOut>(Find<T> find, Func<Operation<T>, Task<TOut>> map, CancellationToken cancellationToken = default)
+        where T : class, IOrganisationOwned
+    {
+        if (!currentUser.Can(find.Capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await find.Query(db).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == find.Id, cancellationToken);
+        if (row is null) return Result<TOut>.From(Result.NotFound(find.What));
+        return Result<TOut>.Ok(await map(new Operation<T>(db, row, cancellationToken)));
+    }
+
+    /// <inheritdoc cref="GetAsync{T, TOut}(Find{T}, Func{Operation{T}, Task{TOut}}, CancellationToken)"/>
+    public Task<Result<TOut>> GetAsync<T, TOut>(Find<T> find, Func<T, TOut> map, CancellationToken cancellationToken = default)
+        where T : class, IOrganisationOwned =>
+        GetAsync(find, op => Task.FromResult(map(op.Row)), cancellationToken);
+
+    /// <summary>Adds the row <see cref="Create{T}.Make"/> builds, after the input and <see cref="Create{T}.Validate"/> pass; one transaction.</summary>
+    public async Task<Result<TOut>> CreateAsync<T, TOut>(Create<T> create, Func<T, TOut> output, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (!currentUser.Can(create.Capability)) return Result<TOut>.From(Result.Forbidden());
+        if (create.Prepare is not null) await create.Prepare(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = create.Input is null ? [] : InputValidation.Errors(create.Input);
+        if (create.Validate is not null) Merge(errors, await create.Validate(db, cancellationToken));
+        if (errors.Count > 0) return Result<TOut>.From(Result.Invalid(errors));
+
+        await using var transaction = create.InTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var row = await create.Make(db, cancellationToken);
+        db.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return Result<TOut>.Ok(output(row));
+    }
+
+    /// <summary>Changes (or removes) one row: load, version, validate, apply, save or conflict.</summary>
+    public async Task<Result> ChangeAsync<T>(Change<T> change, CancellationToken cancellationToken = default)
+        where T : class, IOrganisationOwned =>
+        await ChangeAsync(change, _ => true, current: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ChangeAsync{T}(Change{T}, CancellationToken)"/>, returning <paramref name="output"/> of the saved row. A stale
+    /// save comes back as a conflict carrying <paramref name="current"/> (what is there now), when given.
+    /// </summary>
+    public async Task<Result<TOut>> ChangeAsync<T, TOut>(Change<T> change, Func<T, TOut> output, Func<CancellationToken, Task<TOut>>? current = null,
+        CancellationToken cancellationToken = default)
+        where T : class, IOrganisationOwned
+    {
+        if (!currentUser.Can(change.Capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = change.InTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var row = await change.Query(db).SingleOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == change.Id, cancellationToken);
+        if (row is null) return Result<TOut>.From(Result.NotFound(change.What));
+        // The version loaded is the one the UPDATE checks, so a save in between is caught there too.
+        if (change.ExpectedVersion is { } expected && row is IConcurrencyVersioned versioned && versioned.Version != expected)
+            return await ConflictAsync(current, cancellationToken);
+
+        var operation = new Operation<T>(db, row, cancellationToken);
+        var errors = change.Input is null ? [] : InputValidation.Errors(change.Input);
+        if (change.Validate is not null) Merge(errors, await change.Validate(operation));
+        if (errors.Count > 0) return Result<TOut>.From(Result.Invalid(errors));
+
+        await change.Apply(operation);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(current, cancellationToken);
+        }
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return Result<TOut>.Ok(output(row));
+    }
+
+    private static async Task<Result<TOut>> ConflictAsync<TOut>(Func<CancellationToken, Task<TOut>>? current, CancellationToken cancellationToken) =>
+        current is null ? Result<TOut>.From(Result.Conflict()) : Result<TOut>.Conflict(await current(cancellationToken));
+
+    private static void Merge(Dictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]> more)
+    {
+        foreach (var (field, messages) in more) errors.TryAdd(field, messages);
+    }
+}
+
+/// <summary>A row loaded for an operation, with the context it was loaded on.</summary>
+public readonly record struct Operation<T>(WorkTrackrDbContext Db, T Row, CancellationToken CancellationToken);
+
+/// <summary>Which row a read is about, and who may read it.</summary>
+public sealed record Find<T>(string Capability, Guid Id) where T : class
+{
+    /// <summary>What the not-found message calls the row ("The ticket").</summary>
+    public string What { get; init; } = "The record";
+
+    /// <summary>The rows the caller may see, from the tenant-filtered set (e.g. a technician's own tickets), with includes.</summary>
+    public Func<WorkTrackrDbContext, IQueryable<T>> Query { get; init; } = db => db.Set<T>();
+}
+
+/// <summary>
+/// A change to one row. <see cref="Input"/> is checked against its data annotations, then <see cref="Validate"/> checks
+/// what needs the database or the row (a chosen contact still exists, a status may move); only then does
+/// <see cref="Apply"/> run.
+/// </summary>
+public sealed record Change<T>(string Capability, Guid Id) where T : class
+{
+    /// <inheritdoc cref="Find{T}.What"/>
+    public string What { get; init; } = "The record";
+
+    /// <inheritdoc cref="Find{T}.Query"/>
+    public Func<WorkTrackrDbContext, IQueryable<T>> Query { get; init; } = db => db.Set<T>();
+
+    /// <summary>The version the user opened; a row saved since is not overwritten. Null: apply to whatever is current.</summary>
+    public Guid? ExpectedVersion { get; init; }
+
+    /// <summary>The form's input, whose data annotations are checked first.</summary>
+    public object? Input { get; init; }
+
+    /// <summary>Errors keyed by the field they belong beside (an empty key is about the whole form); none to go ahead.</summary>
+    public Func<Operation<T>, Task<IReadOnlyDictionary<string, string[]>>>? Validate { get; init; }
+
+    public required Func<Operation<T>, Task> Apply { get; init; }
+
+    /// <summary>For an apply that also writes with ExecuteUpdate or a second save: all of it commits together.</summary>
+    public bool InTransaction { get; init; }
+}
+
+/// <summary>A new row. <see cref="Make"/> builds it once <see cref="Input"/> and <see cref="Validate"/> pass.</summary>
+public sealed record Create<T>(string Capability) where T : class
+{
+    /// <inheritdoc cref="Change{T}.Input"/>
+    public object? Input { get; init; }
+
+    /// <summary>Runs before the operation's context opens, e.g. making sure a number sequence exists (on a context of its own).</summary>
+    public Func<CancellationToken, Task>? Prepare { get; init; }
+
+    public Func<WorkTrackrDbContext, CancellationToken, Task<IReadOnlyDictionary<string, string[]>>>? Validate { get; init; }
+
+    public required Func<WorkTrackrDbContext, CancellationToken, Task<T>> Make { get; init; }
+
+    /// <summary>For a row whose making takes a number from a sequence in the same transaction.</summary>
+    public bool InTransaction { get; init; }
+}
+
+/// <summary>Shorthands for the steps of an operation.</summary>
+public static class Steps
+{
+    public static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    /// <summary>The errors as a completed validation step.</summary>
+    public static Task<IReadOnlyDictionary<string, string[]>> Errors(IReadOnlyDictionary<string, string[]> errors) => Task.FromResult(errors);
+
+    /// <summary>The message of each rule that fails, beside its field (the first failing rule of a field wins).</summary>
+    public static Task<IReadOnlyDictionary<string, string[]>> Check(params (bool Failed, string Field, string Message)[] rules)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (failed, field, message) in rules)
+            if (failed) errors.TryAdd(field, [message]);
+        return Task.FromResult<IReadOnlyDictionary<string, string[]>>(errors);
+    }
+
+    /// <summary>A synchronous apply step.</summary>
+    public static Func<Operation<T>, Task> Do<T>(Action<Operation<T>> apply) => op =>
+    {
+        apply(op);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Removes the row, or deactivates it if history points at it.</summary>
+    public static Task Remove<T>(Operation<T> op) where T : class
+    {
+        if (op.Row is ISoftDeletable soft) soft.IsActive = false;
+        else op.Db.Remove(op.Row);
+        return Task.CompletedTask;
+    }
+}
