@@ -34,7 +34,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>One row, read without tracking through the tenant filter and <see cref="Find{T}.Load"/>, made into what the page shows.</summary>
     public async Task<Result<TOut>> GetAsync<T, TOut>(Find<T> find, Func<Operation<T>, Task<TOut>> map, CancellationToken cancellationToken = default)
-        where T : class, IOrganisationOwned
+        where T : class
     {
         if (!currentUser.Can(find.Capability)) return Result<TOut>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -45,7 +45,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <inheritdoc cref="GetAsync{T, TOut}(Find{T}, Func{Operation{T}, Task{TOut}}, CancellationToken)"/>
     public Task<Result<TOut>> GetAsync<T, TOut>(Find<T> find, Func<T, TOut> map, CancellationToken cancellationToken = default)
-        where T : class, IOrganisationOwned =>
+        where T : class =>
         GetAsync(find, op => Task.FromResult(map(op.Row)), cancellationToken);
 
     /// <summary>Adds the row <see cref="Create{T}.Make"/> builds, after the input and <see cref="Create{T}.Validate"/> pass; one transaction.</summary>
@@ -69,7 +69,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>Changes (or removes) one row: load, version, validate, apply, save or conflict.</summary>
     public async Task<Result> ChangeAsync<T>(Change<T> change, CancellationToken cancellationToken = default)
-        where T : class, IOrganisationOwned =>
+        where T : class =>
         await ChangeAsync(change, _ => true, current: null, cancellationToken);
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
     /// </summary>
     public async Task<Result<TOut>> ChangeAsync<T, TOut>(Change<T> change, Func<T, TOut> output, Func<CancellationToken, Task<TOut>>? current = null,
         CancellationToken cancellationToken = default)
-        where T : class, IOrganisationOwned
+        where T : class
     {
         if (!currentUser.Can(change.Capability)) return Result<TOut>.From(Result.Forbidden());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
