@@ -96,7 +96,7 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
         var stored = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id);
         Assert.Equal((0.175m, 0, "60,7,0", ReminderRecipients.Managers), (stored.DefaultTaxRate, stored.PaymentTermsDays, stored.ReminderDays, stored.ReminderRecipients));
 
-        var draftInput = await app.Factory.RunAsAsync<WorkTrackr.Web.Features.Invoicing.InvoiceService, WorkTrackr.Web.Features.Invoicing.InvoiceInput>(organisation.Users[Roles.Manager], s => s.NewInputAsync());
+        var draftInput = await app.Factory.RunAsAsync<WorkTrackr.Web.Features.Invoicing.InvoiceDrafts, WorkTrackr.Web.Features.Invoicing.InvoiceInput>(organisation.Users[Roles.Manager], s => s.NewInputAsync());
         Assert.Equal((0, 17.5m), (draftInput.PaymentTermsDays, draftInput.Lines.Single().TaxPercent));
 
         Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<BillingSettings, Result>(organisation.Users[Roles.Manager], s => s.SaveAsync(new BillingSettingsInput()))).Status);

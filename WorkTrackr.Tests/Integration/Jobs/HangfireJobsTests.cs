@@ -68,7 +68,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             await db.SaveChangesAsync();
             contactId = contact.Id;
         }
-        var draft = await app.Factory.RunAsAsync<InvoiceService, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.A.Users[Roles.Manager],
+        var draft = await app.Factory.RunAsAsync<InvoiceDrafts, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.A.Users[Roles.Manager],
             s => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);
         return draft.Value;
@@ -90,7 +90,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             && connection.GetJobParameter(id, "RecurringJobId") is null).ToHashSet();
     }
 
-    private Task<T> AsManagerAsync<T>(Func<InvoiceService, Task<T>> action) => app.Factory.RunAsAsync(app.A.Users[Roles.Manager], action);
+    private Task<T> AsManagerAsync<T>(Func<InvoiceApi, Task<T>> action) => app.Factory.RunAsAsync<IServiceProvider, T>(app.A.Users[Roles.Manager], services => action(new InvoiceApi(services)));
 
     private async Task<WorkState?> EmailStateAsync(string to)
     {
@@ -102,10 +102,10 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
     {
         var id = await DraftAsync("Wake Street Surgery");
-        var version = (await AsManagerAsync(s => s.GetAsync(id))).Value!.Version;
+        var version = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
         var before = WakeUps(JobNames.InvoicePdfs);
 
-        var issued = await AsManagerAsync(s => s.IssueAsync(id, version));
+        var issued = await AsManagerAsync(s => s.Issuing.IssueAsync(id, version));
         Assert.True(issued.Succeeded, issued.Message);
 
         // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
@@ -121,14 +121,14 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task A_refused_issue_queues_no_pdf_and_wakes_nothing()
     {
         var id = await DraftAsync("Stale Version Stores");
-        var opened = (await AsManagerAsync(s => s.GetAsync(id))).Value!;
+        var opened = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!;
         var before = WakeUps(JobNames.InvoicePdfs);
 
         // Someone saved the draft since it was opened: the issue is refused inside its transaction.
         var changed = opened.ToInput();
         changed.Notes = "Changed by a colleague";
-        Assert.True((await AsManagerAsync(s => s.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
-        var refused = await AsManagerAsync(s => s.IssueAsync(id, opened.Version));
+        Assert.True((await AsManagerAsync(s => s.Drafts.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
+        var refused = await AsManagerAsync(s => s.Issuing.IssueAsync(id, opened.Version));
 
         Assert.Equal(WorkTrackr.Web.Infrastructure.ResultStatus.Conflict, refused.Status);
         // A wake-up is enqueued before IssueAsync returns, so one would be listed by now.
@@ -141,8 +141,8 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         }
 
         // The same draft at its current version issues, and that commit wakes the worker once.
-        var current = (await AsManagerAsync(s => s.GetAsync(id))).Value!.Version;
-        Assert.True((await AsManagerAsync(s => s.IssueAsync(id, current))).Succeeded);
+        var current = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
+        Assert.True((await AsManagerAsync(s => s.Issuing.IssueAsync(id, current))).Succeeded);
         var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(JobNames.InvoicePdfs).Except(before).Count()), count => count > 0, "woken");
         Assert.Equal(1, woken);
     }

@@ -5,7 +5,7 @@ using WorkTrackr.Data.Catalog;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Catalog;
 
@@ -13,36 +13,34 @@ namespace WorkTrackr.Web.Features.Catalog;
 /// The product and service catalogue. A product in use (by a customer service or an invoice line) can be deactivated
 /// but not deleted. Amounts are rounded to cents once, on save.
 /// </summary>
-public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class ProductService(RecordOperations operations)
 {
     public const int MaxPageSize = 200;
 
-    public async Task<Result<ProductResults>> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default)
+    public Task<Result<ProductResults>> SearchAsync(ProductQuery query, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ViewCatalog, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCatalog)) return Result<ProductResults>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var products = Filter(db, query);
         var total = await products.CountAsync(cancellationToken);
         var items = await Sorted(products, query)
             .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize))
             .Select(p => new ProductListItem(p.Id, p.Name, p.Category, p.Cost, p.Price, p.Unit, p.IsActive))
             .ToListAsync(cancellationToken);
-        return Result<ProductResults>.Ok(new ProductResults(items, total));
-    }
+        return new ProductResults(items, total);
+    }, cancellationToken);
 
     /// <summary>Every product of the list's filter (no paging) as CSV.</summary>
-    public async Task<Result> ExportCsvAsync(ProductQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    public async Task<Result> ExportCsvAsync(ProductQuery query, TextWriter writer, CancellationToken cancellationToken = default) =>
+        await operations.ReadAsync(Capabilities.ViewCatalog, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCatalog)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = Sorted(Filter(db, query), query).AsAsyncEnumerable();
         await CsvExport.WriteAsync(writer, ["Name", "Category", "Cost", "Price", "Unit", "Margin %", "Active"], rows, p =>
         [
             p.Name, p.Category, p.Cost.ToString("0.00", CultureInfo.InvariantCulture), p.Price.ToString("0.00", CultureInfo.InvariantCulture), p.Unit,
             Margins.Percent(p.Cost, p.Price)?.ToString("0.0", CultureInfo.InvariantCulture), p.IsActive ? "yes" : "no",
         ], cancellationToken);
-        return Result.Ok();
-    }
+        return true;
+    }, cancellationToken);
 
     private static IQueryable<Product> Filter(WorkTrackrDbContext db, ProductQuery query)
     {
@@ -81,89 +79,66 @@ public sealed class ProductService(IDbContextFactory<WorkTrackrDbContext> dbFact
         return sorted.ThenBy(p => p.Name).ThenBy(p => p.Id);
     }
 
-    public async Task<Result<ProductDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewCatalog)) return Result<ProductDetails>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null) return Result<ProductDetails>.From(Result.NotFound("The product"));
-        return Result<ProductDetails>.Ok(new ProductDetails(product.Id, product.Version, product.IsActive, await UsesAsync(db, id, cancellationToken), ProductInput.From(product)));
-    }
+    private const string What = "The product";
 
-    public async Task<Result<Guid>> CreateAsync(ProductInput input, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCatalog)) return Result<Guid>.From(Result.Forbidden());
-        if (Validate(input) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = new Product { Name = "" };
-        Apply(product, input);
-        db.Products.Add(product);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Ok(product.Id);
-    }
+    public Task<Result<ProductDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.GetAsync(new Find<Product>(Capabilities.ViewCatalog, id) { What = What }, async op =>
+            new ProductDetails(op.Row.Id, op.Row.Version, op.Row.IsActive, await UsesAsync(op.Db, id, op.CancellationToken), ProductInput.From(op.Row)),
+            cancellationToken);
 
-    public async Task<Result> UpdateAsync(Guid id, ProductInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCatalog)) return Result.Forbidden();
-        if (Validate(input) is { Count: > 0 } errors) return Result.Invalid(errors);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null) return Result.NotFound("The product");
-        if (product.Version != expectedVersion) return Result.Conflict();
-        Apply(product, input);
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result<Guid>> CreateAsync(ProductInput input, CancellationToken cancellationToken = default) =>
+        operations.CreateAsync(new Create<Product>(Capabilities.ManageCatalog)
+        {
+            Input = input,
+            Make = (_, _) => Task.FromResult(Apply(new Product { Name = "" }, input)),
+        }, product => product.Id, cancellationToken);
 
-    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCatalog)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null) return Result.NotFound("The product");
-        product.IsActive = active;
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result> UpdateAsync(Guid id, ProductInput input, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Product>(Capabilities.ManageCatalog, id)
+        {
+            What = What,
+            ExpectedVersion = expectedVersion,
+            Input = input,
+            Apply = Steps.Do<Product>(op => Apply(op.Row, input)),
+        }, cancellationToken);
+
+    public Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Product>(Capabilities.ManageCatalog, id)
+        {
+            What = What,
+            Apply = Steps.Do<Product>(op => op.Row.IsActive = active),
+        }, cancellationToken);
 
     /// <summary>Deletes a product nobody uses; one in use is refused, saying where.</summary>
-    public async Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCatalog)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null) return Result.NotFound("The product");
-        var services = await db.CustomerServices.CountAsync(s => s.ProductId == id, cancellationToken);
-        var lines = await db.InvoiceLines.CountAsync(l => l.ProductId == id, cancellationToken);
-        if (services + lines > 0)
+    public Task<Result> DeleteAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<Product>(Capabilities.ManageCatalog, id)
         {
-            var uses = new[] { (services, "customer service"), (lines, "invoice line") }.Where(u => u.Item1 > 0)
-                .Select(u => $"{u.Item1} {u.Item2}{(u.Item1 == 1 ? "" : "s")}");
-            return Result.Invalid("", $"{product.Name} is used by {string.Join(" and ", uses)}, so it cannot be deleted. Deactivate it instead: it is no longer offered, and what uses it stays as it is.");
-        }
-        db.Products.Remove(product);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
-    }
+            What = What,
+            // The uses are counted in the transaction that deletes, so nothing starts using it in between unseen.
+            InTransaction = true,
+            Validate = async op =>
+            {
+                var services = await op.Db.CustomerServices.CountAsync(s => s.ProductId == id, op.CancellationToken);
+                var lines = await op.Db.InvoiceLines.CountAsync(l => l.ProductId == id, op.CancellationToken);
+                var uses = new[] { (services, "customer service"), (lines, "invoice line") }.Where(u => u.Item1 > 0)
+                    .Select(u => $"{u.Item1} {u.Item2}{(u.Item1 == 1 ? "" : "s")}");
+                return await Steps.Check((services + lines > 0, "",
+                    $"{op.Row.Name} is used by {string.Join(" and ", uses)}, so it cannot be deleted. Deactivate it instead: it is no longer offered, and what uses it stays as it is."));
+            },
+            Apply = Steps.Do<Product>(op => op.Db.Products.Remove(op.Row)),
+        }, cancellationToken);
 
     private static async Task<int> UsesAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.CustomerServices.CountAsync(s => s.ProductId == id, cancellationToken) + await db.InvoiceLines.CountAsync(l => l.ProductId == id, cancellationToken);
 
-    private static Dictionary<string, string[]> Validate(ProductInput input)
-    {
-        var errors = InputValidation.Errors(input);
-        if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ProductInput.Name)] = ["Give the product a name."];
-        if (string.IsNullOrWhiteSpace(input.Unit)) errors[nameof(ProductInput.Unit)] = ["Say what one quantity is, such as each, hour or month."];
-        return errors;
-    }
-
-    private static void Apply(Product product, ProductInput input)
+    private static Product Apply(Product product, ProductInput input)
     {
         product.Name = input.Name.Trim();
         product.Category = string.IsNullOrWhiteSpace(input.Category) ? null : input.Category.Trim();
         product.Cost = Money.Round(input.Cost);
         product.Price = Money.Round(input.Price);
         product.Unit = input.Unit.Trim();
+        return product;
     }
 
 }

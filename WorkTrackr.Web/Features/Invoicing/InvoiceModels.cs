@@ -69,7 +69,7 @@ public sealed class InvoiceInput
 
     /// <summary>
     /// The line as it is stored (quantity and price to cents, the rate to four places, half away from zero): the one
-    /// place that rule lives, used by <see cref="InvoiceService"/> to save and by the editor's live amounts.
+    /// place that rule lives, used by <see cref="InvoiceDrafts"/> to save and by the editor's live amounts.
     /// </summary>
     internal static InvoiceLine ToLine(InvoiceLineInput l) => new()
     {

@@ -81,8 +81,10 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         where T : class
     {
         if (!currentUser.Can(change.Capability)) return Result<TOut>.From(Result.Forbidden());
+        if (change.Prepare is not null) await change.Prepare(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = change.InTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (change.BeforeLoad is not null) await change.BeforeLoad(db, cancellationToken);
         var row = await change.Query(db).SingleOrDefaultAsync(e => EF.Property<Guid>(e, "Id") == change.Id, cancellationToken);
         if (row is null) return Result<TOut>.From(Result.NotFound(change.What));
         // The version loaded is the one the UPDATE checks, so a save in between is caught there too.
@@ -104,6 +106,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
             return await ConflictAsync(current, cancellationToken);
         }
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        if (change.AfterCommit is not null) await change.AfterCommit(cancellationToken);
         return Result<TOut>.Ok(output(row));
     }
 
@@ -155,6 +158,18 @@ public sealed record Change<T>(string Capability, Guid Id) where T : class
 
     /// <summary>For an apply that also writes with ExecuteUpdate or a second save: all of it commits together.</summary>
     public bool InTransaction { get; init; }
+
+    /// <inheritdoc cref="Create{T}.Prepare"/>
+    public Func<CancellationToken, Task>? Prepare { get; init; }
+
+    /// <summary>
+    /// Runs in the transaction before the row is loaded, e.g. taking a number from a sequence: that locks the sequence,
+    /// so a second operation on the same row waits there and then loads the row as the first one left it.
+    /// </summary>
+    public Func<WorkTrackrDbContext, CancellationToken, Task>? BeforeLoad { get; init; }
+
+    /// <summary>Runs once the change is committed, e.g. waking the worker for the work the change queued (never before: it would find nothing).</summary>
+    public Func<CancellationToken, Task>? AfterCommit { get; init; }
 }
 
 /// <summary>A new row. <see cref="Make"/> builds it once <see cref="Input"/> and <see cref="Validate"/> pass.</summary>
