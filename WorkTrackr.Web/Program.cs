@@ -83,7 +83,6 @@ services.AddWorkTrackrAuthorization();
 services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 
 // Features.
-services.AddScoped<OrganisationRecords>();
 services.AddScoped<WorkTrackr.Web.Infrastructure.Operations.RecordOperations>();
 services.AddScoped<OrganisationRegistration>();
 services.AddScoped<DashboardService>();

@@ -89,8 +89,8 @@ public sealed class InvoiceDrafts(RecordOperations operations, TimeProvider cloc
 
     /// <summary>The contact's active services renewing within <see cref="DueWithinDays"/> days or overdue, each with the period its renewal covers.</summary>
     public Task<Result<IReadOnlyList<DueService>>> DueServicesAsync(Guid contactId, CancellationToken cancellationToken = default) =>
-        operations.ReadAsync(Capabilities.ManageInvoices, async (db, cancellationToken) =>
-            (IReadOnlyList<DueService>)await DueAsync(db, contactId, await Invoices.TodayAsync(db, clock, cancellationToken), cancellationToken),
+        operations.GetAsync(new Find<Contact>(Capabilities.ManageInvoices, contactId) { What = "The contact" }, async op =>
+            (IReadOnlyList<DueService>)await DueAsync(op.Db, contactId, await Invoices.TodayAsync(op.Db, clock, op.CancellationToken), op.CancellationToken),
             cancellationToken);
 
     private static async Task<List<DueService>> DueAsync(WorkTrackrDbContext db, Guid contactId, DateOnly today, CancellationToken cancellationToken)
