@@ -207,7 +207,7 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
     public Task<Result<RenewalsDue>> RenewalsAsync(CancellationToken cancellationToken = default) =>
         RunAsync(async db =>
         {
-            var totals = await ContactServices.WindowTotalsAsync(db, Today, includeOverdue: false, cancellationToken);
+            var totals = await ServiceSubscriptions.WindowTotalsAsync(db, Today, includeOverdue: false, cancellationToken);
             var bands = new List<RenewalBand>();
             foreach (var window in new[] { RenewalWindow.Within30, RenewalWindow.Within60, RenewalWindow.Within90 })
             {
