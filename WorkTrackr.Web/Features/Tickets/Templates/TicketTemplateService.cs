@@ -46,14 +46,13 @@ public sealed class TicketTemplateService(RecordOperations operations)
     /// </summary>
     public Task<Result<Guid>> SaveAsync(Guid? id, TemplateInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
     {
-        var name = input.Name.Trim();
         List<CustomFieldDefinition> fields = [];
         if (id is not { } existingId)
             return operations.CreateAsync(new Create<TicketTemplate>(Capabilities.ManageOrganisation)
             {
                 Input = input,
                 Validate = (db, cancellationToken) => ValidateAsync(db, null, input, [], built => fields = built, cancellationToken),
-                Make = (_, _) => Task.FromResult(new TicketTemplate { Name = name, Fields = fields }),
+                Make = (_, _) => Task.FromResult(new TicketTemplate { Name = input.Name.Trim(), Fields = fields }),
             }, template => template.Id, cancellationToken);
 
         return operations.ChangeAsync(new Change<TicketTemplate>(Capabilities.ManageOrganisation, existingId)
@@ -63,11 +62,11 @@ public sealed class TicketTemplateService(RecordOperations operations)
             ExpectedVersion = expectedVersion ?? Guid.Empty,
             Input = input,
             Validate = op => ValidateAsync(op.Db, existingId, input, op.Row.Fields, built => fields = built, op.CancellationToken),
-            Apply = Steps.Do<TicketTemplate>(op => (op.Row.Name, op.Row.Fields) = (name, fields)),
+            Apply = Steps.Do<TicketTemplate>(op => (op.Row.Name, op.Row.Fields) = (input.Name.Trim(), fields)),
         }, template => template.Id, cancellationToken: cancellationToken);
     }
 
-    /// <summary>The name is the organisation's only template of that name; the fields are built (see <see cref="BuildFields"/>) for the save.</summary>
+    /// <summary>No other template of the organisation may have the name; the fields are built (<see cref="BuildFields"/>) for the save.</summary>
     private static async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, Guid? id, TemplateInput input,
         IReadOnlyList<CustomFieldDefinition> stored, Action<List<CustomFieldDefinition>> built, CancellationToken cancellationToken)
     {
