@@ -100,7 +100,7 @@ services.AddHostedService<PlannerStatistics>();
 services.AddScoped<ContactLookup>();
 services.AddScoped<ContactService>();
 services.AddScoped<ProductService>();
-services.AddScoped<ContactServices>();
+services.AddScoped<ServiceSubscriptions>();
 services.AddScoped<CrmEventService>();
 services.AddScoped<CalendarFeeds>();
 services.AddScoped<CsvImports>();

@@ -9,6 +9,7 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Identity;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 /// <summary>What every benchmark shares: the app's data services on one provider, a signed-in scope, and the timers.</summary>
@@ -34,7 +35,9 @@ internal static class BenchHost
             .AddSingleton(TimeProvider.System)
             .AddWorkTrackrData(configuration, AppContext.BaseDirectory)
             .AddScoped<CurrentUser>()
-            .AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
+            .AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>())
+            // What every feature service builds on.
+            .AddScoped<RecordOperations>();
         add(services);
         return services.BuildServiceProvider();
     }

@@ -28,7 +28,7 @@ internal static class CrmBench
     public static async Task RunAsync(DatabaseProvider provider, string connectionString)
     {
         var name = provider.ToString().ToLowerInvariant();
-        await using var services = BenchHost.Services(provider, connectionString, s => s.AddScoped<ContactService>().AddScoped<ContactServices>());
+        await using var services = BenchHost.Services(provider, connectionString, s => s.AddScoped<ContactService>().AddScoped<ServiceSubscriptions>());
 
         var watch = Stopwatch.StartNew();
         var (organisationId, busyContact) = await SeedAsync(services);
@@ -37,7 +37,7 @@ internal static class CrmBench
 
         await using var scope = BenchHost.SignedIn(services, organisationId);
         var contacts = scope.ServiceProvider.GetRequiredService<ContactService>();
-        var renewals = scope.ServiceProvider.GetRequiredService<ContactServices>();
+        var renewals = scope.ServiceProvider.GetRequiredService<ServiceSubscriptions>();
 
         string[] terms = ["harbor", "summit 12", "pioneer", "acme 4", "cedar 4999", "example.test", "555 01", "granite"];
         Report("crm.contact_search_p95_ms", name, await BenchHost.P95Async(async i =>

@@ -15,6 +15,7 @@ using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Tests.Integration.Dashboard;
@@ -149,7 +150,7 @@ public abstract class DashboardServiceTests<TApp>(TApp app) : IAsyncLifetime whe
     {
         await using var scope = await app.Factory.SignedInScopeAsync(user);
         var services = scope.ServiceProvider;
-        var dashboard = new DashboardService(services.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>(),
+        var dashboard = new DashboardService(services.GetRequiredService<RecordOperations>(),
             services.GetRequiredService<CurrentUser>(), services.GetRequiredService<TeamDirectory>(), StoppedClock.At(Now));
         return await action(dashboard);
     }

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Administration;
@@ -24,41 +24,44 @@ public sealed class BillingSettingsInput
 }
 
 /// <summary>An organisation's invoice defaults and renewal reminder settings (Admins).</summary>
-public sealed class BillingSettings(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class BillingSettings(RecordOperations operations, CurrentUser currentUser)
 {
     public const int MaxThresholds = 6;
 
-    public async Task<Result<BillingSettingsInput>> GetAsync(CancellationToken cancellationToken = default)
+    public Task<Result<BillingSettingsInput>> GetAsync(CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<BillingSettingsInput>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == db.CurrentOrganisationId, cancellationToken);
-        return Result<BillingSettingsInput>.Ok(new BillingSettingsInput
+        return new BillingSettingsInput
         {
             DefaultTaxPercent = organisation.DefaultTaxRate * 100m,
             PaymentTermsDays = organisation.PaymentTermsDays,
             ReminderDays = string.Join(", ", organisation.ReminderThresholds),
             ReminderRecipients = organisation.ReminderRecipients,
-        });
-    }
+        };
+    }, cancellationToken);
 
-    public async Task<Result> SaveAsync(BillingSettingsInput input, CancellationToken cancellationToken = default)
+    public Task<Result> SaveAsync(BillingSettingsInput input, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result.Forbidden();
-        var errors = InputValidation.Errors(input);
         var days = ParseDays(input.ReminderDays);
-        if (days is null) errors[nameof(BillingSettingsInput.ReminderDays)] = [$"List up to {MaxThresholds} whole numbers of days from 0 to 365, separated by commas, like 30, 14, 7, 1."];
-        if (!Enum.IsDefined(input.ReminderRecipients)) errors[nameof(BillingSettingsInput.ReminderRecipients)] = ["Choose who receives reminders."];
-        if (errors.Count > 0) return Result.Invalid(errors);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == db.CurrentOrganisationId, cancellationToken);
-        organisation.DefaultTaxRate = Math.Round(input.DefaultTaxPercent / 100m, Data.Common.DataLimits.RateScale, MidpointRounding.AwayFromZero);
-        organisation.PaymentTermsDays = input.PaymentTermsDays;
-        organisation.ReminderDays = string.Join(",", days!);
-        organisation.ReminderRecipients = input.ReminderRecipients;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return operations.ChangeAsync(new Change<Organisation>(Capabilities.ManageOrganisation, currentUser.OrganisationId ?? Guid.Empty)
+        {
+            What = "Your organisation",
+            // Organisations are not tenant-filtered: the caller's own is the one row this may load.
+            Query = db => db.Organisations.Where(o => o.Id == db.CurrentOrganisationId),
+            Input = input,
+            Validate = _ => Steps.Check(
+                (days is null, nameof(BillingSettingsInput.ReminderDays), $"List up to {MaxThresholds} whole numbers of days from 0 to 365, separated by commas, like 30, 14, 7, 1."),
+                (!Enum.IsDefined(input.ReminderRecipients), nameof(BillingSettingsInput.ReminderRecipients), "Choose who receives reminders.")),
+            Apply = Steps.Do<Organisation>(op =>
+            {
+                var organisation = op.Row;
+                organisation.DefaultTaxRate = Math.Round(input.DefaultTaxPercent / 100m, Data.Common.DataLimits.RateScale, MidpointRounding.AwayFromZero);
+                organisation.PaymentTermsDays = input.PaymentTermsDays;
+                organisation.ReminderDays = string.Join(",", days!);
+                organisation.ReminderRecipients = input.ReminderRecipients;
+            }),
+        }, cancellationToken);
     }
 
     /// <summary>"30, 14,7 , 1" → [30, 14, 7, 1] (largest first, no repeats); null when anything is not a day count. Empty means no reminders.</summary>

@@ -7,6 +7,7 @@ using WorkTrackr.Data.Notifications;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Administration;
@@ -27,16 +28,20 @@ public sealed record JobsOverview(bool Running, IReadOnlyList<JobView> Jobs, IRe
 /// An Admin sees their organisation's work; the Platform admin sees all of it (the one cross-organisation read here,
 /// through <see cref="JobDatabase.AcrossOrganisations{T}"/>).
 /// </summary>
-public sealed class JobsService(JobDatabase database, CurrentUser currentUser, JobStorage storage, JobOptions options, IJobTrigger jobs, TimeProvider clock)
+public sealed class JobsService(RecordOperations operations, JobDatabase database, CurrentUser currentUser, JobStorage storage, JobOptions options, IJobTrigger jobs,
+    TimeProvider clock)
 {
     public const int RunsShown = 30;
     public const int ItemsShown = 100;
 
     private bool Platform => currentUser.IsInRole(Data.Identity.Roles.PlatformAdmin);
 
-    public async Task<Result<JobsOverview>> OverviewAsync(CancellationToken cancellationToken = default)
+    /// <summary>The jobs' schedules and recent runs, and the work in view: JobDatabase's contexts, not the caller's, are read.</summary>
+    public Task<Result<JobsOverview>> OverviewAsync(CancellationToken cancellationToken = default) =>
+        operations.AllowedAsync(Capabilities.ViewJobs, OverviewCoreAsync, cancellationToken);
+
+    private async Task<Result<JobsOverview>> OverviewCoreAsync(CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ViewJobs)) return Result<JobsOverview>.From(Result.Forbidden());
         var (running, schedule) = await ScheduleAsync(cancellationToken);
 
         await using var platform = database.Platform();
@@ -89,18 +94,20 @@ public sealed class JobsService(JobDatabase database, CurrentUser currentUser, J
         }, cancellationToken); // Hangfire's storage API is synchronous; keep it off the circuit's thread.
 
     /// <summary>Runs a job now. For an Admin, renewal reminders run for their organisation only, at any hour.</summary>
-    public async Task<Result> RunNowAsync(string job)
-    {
-        if (!currentUser.Can(Capabilities.ViewJobs)) return Result.Forbidden();
-        if (!JobNames.All.Contains(job)) return Result.NotFound("The job");
-        await jobs.RunNowAsync(job, manual: true, organisationId: Platform ? null : currentUser.OrganisationId);
-        return Result.Ok();
-    }
+    public async Task<Result> RunNowAsync(string job) =>
+        await operations.AllowedAsync(Capabilities.ViewJobs, async _ =>
+        {
+            if (!JobNames.All.Contains(job)) return Result<bool>.From(Result.NotFound("The job"));
+            await jobs.RunNowAsync(job, manual: true, organisationId: Platform ? null : currentUser.OrganisationId);
+            return Result<bool>.Ok(true);
+        });
 
     /// <summary>Puts failed work back in the queue with fresh attempts: one item, or (with no id) every failed item in view.</summary>
-    public async Task<Result<int>> RetryAsync(WorkKind? kind = null, Guid? id = null, CancellationToken cancellationToken = default)
+    public Task<Result<int>> RetryAsync(WorkKind? kind = null, Guid? id = null, CancellationToken cancellationToken = default) =>
+        operations.AllowedAsync(Capabilities.ViewJobs, cancellationToken => RetryCoreAsync(kind, id, cancellationToken), cancellationToken);
+
+    private async Task<Result<int>> RetryCoreAsync(WorkKind? kind, Guid? id, CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ViewJobs)) return Result<int>.From(Result.Forbidden());
         var now = clock.GetUtcNow().UtcDateTime;
         var retried = 0;
         await using var platform = database.Platform();

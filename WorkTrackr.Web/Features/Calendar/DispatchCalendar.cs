@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Calendar;
 
@@ -15,20 +14,19 @@ public enum BookingKind { Ticket, CrmEvent }
 public sealed record Booking(BookingKind Kind, Guid Id, string Label, DateTime Start, DateTime End);
 
 /// <summary>What the dispatch calendar asks beyond the ticket list: who is already busy when.</summary>
-public sealed class DispatchCalendar(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TeamDirectory team)
+public sealed class DispatchCalendar(RecordOperations operations, TeamDirectory team)
 {
     /// <summary>
     /// The tickets and CRM events of <paramref name="userId"/> that overlap [<paramref name="startUtc"/>,
     /// <paramref name="endUtc"/>), leaving out <paramref name="exceptTicketId"/> or <paramref name="exceptEventId"/> (what
     /// is being moved). Closed tickets and cancelled events do not hold time.
     /// </summary>
-    public async Task<Result<IReadOnlyList<Booking>>> OverlapsAsync(Guid userId, DateTime startUtc, DateTime endUtc, Guid? exceptTicketId = null,
-        Guid? exceptEventId = null, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<Booking>>> OverlapsAsync(Guid userId, DateTime startUtc, DateTime endUtc, Guid? exceptTicketId = null,
+        Guid? exceptEventId = null, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync<IReadOnlyList<Booking>>(Capabilities.ManageTickets, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ManageTickets)) return Result<IReadOnlyList<Booking>>.From(Result.Forbidden());
         // Only people of this organisation: anyone else's time is none of its business.
-        if (!(await team.NamesAsync(cancellationToken)).ContainsKey(userId)) return Result<IReadOnlyList<Booking>>.Ok([]);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!(await team.NamesAsync(cancellationToken)).ContainsKey(userId)) return [];
         var tickets = await db.Tickets.AsNoTracking()
             .Where(t => t.AssignedUserId == userId && t.Id != exceptTicketId && t.Status != TicketStatus.Closed
                 && t.ScheduledStart < endUtc && t.ScheduledEnd > startUtc)
@@ -38,6 +36,6 @@ public sealed class DispatchCalendar(IDbContextFactory<WorkTrackrDbContext> dbFa
             .Where(e => e.AssignedUserId == userId && e.Id != exceptEventId && e.Status != CrmEventStatus.Cancelled && e.StartsAt < endUtc && e.EndsAt > startUtc)
             .Select(e => new Booking(BookingKind.CrmEvent, e.Id, e.Title, e.StartsAt, e.EndsAt))
             .ToListAsync(cancellationToken);
-        return Result<IReadOnlyList<Booking>>.Ok([.. tickets.Concat(events).OrderBy(b => b.Start)]);
-    }
+        return [.. tickets.Concat(events).OrderBy(b => b.Start)];
+    }, cancellationToken);
 }

@@ -8,6 +8,7 @@ using WorkTrackr.Data.Organisations;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Calendar;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Crm;
@@ -16,7 +17,7 @@ namespace WorkTrackr.Web.Features.Crm;
 /// Each person's CRM calendar as an iCalendar feed that Outlook or Google Calendar subscribe to. The address carries a
 /// secret; only its hash is stored. Regenerating gives a new address and kills the old one; revoking kills it.
 /// </summary>
-public sealed class CalendarFeeds(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class CalendarFeeds(RecordOperations operations, CurrentUser currentUser, TimeProvider clock)
 {
     public const string PathPrefix = "/feeds/crm/";
     /// <summary>What a feed shows: the recent past and the year ahead.</summary>
@@ -24,39 +25,41 @@ public sealed class CalendarFeeds(IDbContextFactory<WorkTrackrDbContext> dbFacto
 
     public static string PathFor(string token) => $"{PathPrefix}{token}.ics";
 
-    public async Task<Result<bool>> HasFeedAsync(CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewContacts) || currentUser.UserId is not { } me) return Result<bool>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Result<bool>.Ok(await db.Users.AnyAsync(u => u.Id == me && u.CalendarFeedTokenHash != null, cancellationToken));
-    }
+    public Task<Result<bool>> HasFeedAsync(CancellationToken cancellationToken = default) =>
+        currentUser.UserId is not { } me ? Task.FromResult(Result<bool>.From(Result.Forbidden()))
+        : operations.ReadAsync(Capabilities.ViewContacts, (db, cancellationToken) =>
+            db.Users.AnyAsync(u => u.Id == me && u.CalendarFeedTokenHash != null, cancellationToken), cancellationToken);
 
     /// <summary>A new secret for the caller's feed (shown once); any earlier address stops working.</summary>
-    public async Task<Result<string>> RegenerateAsync(CancellationToken cancellationToken = default)
+    public Task<Result<string>> RegenerateAsync(CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ViewContacts) || currentUser.UserId is not { } me) return Result<string>.From(Result.Forbidden());
+        if (currentUser.UserId is not { } me) return Task.FromResult(Result<string>.From(Result.Forbidden()));
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, Hash(token)), cancellationToken);
-        return updated == 1 ? Result<string>.Ok(token) : Result<string>.From(Result.NotFound("Your account"));
+        return operations.WriteAsync(Capabilities.ViewContacts, async (db, cancellationToken) =>
+        {
+            var updated = await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, Hash(token)), cancellationToken);
+            return updated == 1 ? Result<string>.Ok(token) : Result<string>.From(Result.NotFound("Your account"));
+        }, cancellationToken: cancellationToken);
     }
 
-    public async Task<Result> RevokeAsync(CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewContacts) || currentUser.UserId is not { } me) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, (string?)null), cancellationToken);
-        return Result.Ok();
-    }
+    public async Task<Result> RevokeAsync(CancellationToken cancellationToken = default) =>
+        currentUser.UserId is not { } me ? Result.Forbidden()
+        : await operations.WriteAsync(Capabilities.ViewContacts, async (db, cancellationToken) =>
+        {
+            await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, (string?)null), cancellationToken);
+            return Result<bool>.Ok(true);
+        }, cancellationToken: cancellationToken);
 
     /// <summary>
     /// The feed behind <paramref name="token"/>, or null when no active member of an organisation holds it. Called
     /// without a signed-in user, so it scopes the events to the token holder's organisation itself.
     /// </summary>
-    public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken = default) =>
+        string.IsNullOrEmpty(token) || token.Length > 100 ? null
+        : await operations.WithoutCapabilityAsync((db, cancellationToken) => RenderAsync(db, token, cancellationToken), cancellationToken);
+
+    private async Task<string?> RenderAsync(WorkTrackrDbContext db, string token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var hash = Hash(token);
         // The holder must still be allowed to see it: active, in an active organisation, in a role that views contacts.
         var roles = Capabilities.RolesByCapability[Capabilities.ViewContacts];

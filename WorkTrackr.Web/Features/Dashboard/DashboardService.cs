@@ -10,6 +10,7 @@ using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
@@ -21,7 +22,7 @@ namespace WorkTrackr.Web.Features.Dashboard;
 /// against the UTC starts of those days, so a week or month boundary falls at local midnight, across DST too.
 /// Money is summed as doubles of whole cents (SQLite cannot sum decimals) and rounded to cents once.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TeamDirectory team, TimeProvider clock)
+public sealed class DashboardService(RecordOperations operations, CurrentUser currentUser, TeamDirectory team, TimeProvider clock)
 {
     public const int FlowWeeks = 12;
 
@@ -207,7 +208,7 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
     public Task<Result<RenewalsDue>> RenewalsAsync(CancellationToken cancellationToken = default) =>
         RunAsync(async db =>
         {
-            var totals = await ContactServices.WindowTotalsAsync(db, Today, includeOverdue: false, cancellationToken);
+            var totals = await ServiceSubscriptions.WindowTotalsAsync(db, Today, includeOverdue: false, cancellationToken);
             var bands = new List<RenewalBand>();
             foreach (var window in new[] { RenewalWindow.Within30, RenewalWindow.Within60, RenewalWindow.Within90 })
             {
@@ -279,12 +280,9 @@ public sealed class DashboardService(IDbContextFactory<WorkTrackrDbContext> dbFa
         return Result.Ok();
     }
 
-    private async Task<Result<T>> RunAsync<T>(Func<WorkTrackrDbContext, Task<T>> panel, CancellationToken cancellationToken)
-    {
-        if (!currentUser.Can(Capabilities.ViewManagerDashboard)) return Result<T>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Result<T>.Ok(await panel(db));
-    }
+    /// <summary>One panel's queries, on a context of its own, for those who see the manager dashboard.</summary>
+    private Task<Result<T>> RunAsync<T>(Func<WorkTrackrDbContext, Task<T>> panel, CancellationToken cancellationToken) =>
+        operations.ReadAsync(Capabilities.ViewManagerDashboard, (db, _) => panel(db), cancellationToken);
 
     private static async Task<Result<IDashboardPanel>> Widen<T>(Task<Result<T>> panel) where T : IDashboardPanel
     {

@@ -5,6 +5,7 @@ using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
@@ -26,16 +27,19 @@ public sealed record MyDay(DateOnly Today, IReadOnlyList<DayItem> Schedule, IRea
 /// The home of dispatchers and technicians: today's schedule, their own open tickets, and the tickets at SLA risk
 /// (the whole organisation's for dispatchers, their own for technicians).
 /// </summary>
-public sealed class MyDayService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class MyDayService(RecordOperations operations, CurrentUser currentUser, TimeProvider clock)
 {
     public const int ListLength = 10;
     /// <summary>How many of the soonest-due open tickets are checked for risk; the rest are further off.</summary>
     private const int RiskCandidates = 50;
 
-    public async Task<Result<MyDay>> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The caller's own day: someone signed in without a user id (none today) has none.</summary>
+    public Task<Result<MyDay>> GetAsync(CancellationToken cancellationToken = default) =>
+        currentUser.UserId is not { } me ? Task.FromResult(Result<MyDay>.From(Result.Forbidden()))
+        : operations.ReadAsync(Capabilities.ViewDashboard, (db, cancellationToken) => DayOfAsync(db, me, cancellationToken), cancellationToken);
+
+    private async Task<MyDay> DayOfAsync(WorkTrackrDbContext db, Guid me, CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ViewDashboard) || currentUser.UserId is not { } me) return Result<MyDay>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = TimeZones.Today(clock, currentUser.TimeZoneId);
         var (dayStart, dayEnd) = (TimeZones.StartOfDayUtc(today, currentUser.TimeZoneId), TimeZones.StartOfDayUtc(today.AddDays(1), currentUser.TimeZoneId));
@@ -59,11 +63,11 @@ public sealed class MyDayService(IDbContextFactory<WorkTrackrDbContext> dbFactor
         var candidates = await Project(watched.Where(t => t.ResolutionDueAt != null).OrderBy(t => t.ResolutionDueAt).ThenBy(t => t.Id).Take(RiskCandidates))
             .ToListAsync(cancellationToken);
 
-        return Result<MyDay>.Ok(new MyDay(today,
+        return new MyDay(today,
             [.. tickets.Concat(events).OrderBy(i => i.StartsAt).ThenBy(i => i.Title)],
             [.. mineSoonest.Select(t => t.ToMyTicket(now))],
             mineCount,
-            [.. candidates.Select(t => t.ToMyTicket(now)).Where(t => t.Sla is SlaState.AtRisk or SlaState.Breached).Take(ListLength)]));
+            [.. candidates.Select(t => t.ToMyTicket(now)).Where(t => t.Sla is SlaState.AtRisk or SlaState.Breached).Take(ListLength)]);
     }
 
     private static IQueryable<TicketRow> Project(IQueryable<Ticket> tickets) =>

@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data;
 using WorkTrackr.Data.Catalog;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Imports;
 
@@ -33,7 +33,7 @@ public sealed record ImportPreview(ImportKind Kind, IReadOnlyList<string> Column
 /// duplicate), then an import of all rows or only the valid ones, in one transaction. The file is checked again on
 /// import, so what is written never depends on what the browser sent back.
 /// </summary>
-public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class CsvImports(RecordOperations operations)
 {
     public const long MaxBytes = 2 * 1024 * 1024;
     public const int MaxRows = 5_000;
@@ -44,12 +44,11 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
         [ImportKind.Products] = ["Name", "Category", "Cost", "Price", "Unit"],
     };
 
-    public async Task<Result<ImportPreview>> PreviewAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    public Task<Result<ImportPreview>> PreviewAsync(ImportKind kind, string fileName, byte[] content, CancellationToken cancellationToken = default) =>
+        operations.TryReadAsync(CapabilityFor(kind), async (db, cancellationToken) =>
     {
-        if (!CanImport(kind)) return Result<ImportPreview>.From(Result.Forbidden());
         var read = Read(kind, fileName, content);
         if (read.Error is not null) return Result<ImportPreview>.From(Result.Invalid("File", read.Error));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Names compared ignoring case in .NET: SQLite's lower() folds only ASCII letters, so "Émile" would slip past.
         var existing = kind == ImportKind.Contacts
             ? await db.Contacts.Select(c => c.Name).ToListAsync(cancellationToken)
@@ -71,7 +70,7 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
             rows.Add(new ImportRow(line, values, errors));
         }
         return Result<ImportPreview>.Ok(new ImportPreview(kind, ColumnsOf[kind], rows));
-    }
+    }, cancellationToken);
 
     /// <summary>Imports the file's rows (or only its valid ones) in one transaction; with errors and not <paramref name="onlyValid"/>, nothing.</summary>
     public async Task<Result<int>> ImportAsync(ImportKind kind, string fileName, byte[] content, bool onlyValid, CancellationToken cancellationToken = default)
@@ -84,35 +83,34 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
         var valid = rows.Where(r => r.Valid).ToList();
         if (valid.Count == 0) return Result<int>.From(Result.Invalid("File", "There are no valid rows to import."));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var row in valid)
+        return await operations.WriteAsync(CapabilityFor(kind), (db, cancellationToken) =>
         {
-            if (kind == ImportKind.Contacts)
+            foreach (var row in valid)
             {
-                var input = ContactInputOf(row.Values);
-                db.Contacts.Add(new Contact
+                if (kind == ImportKind.Contacts)
                 {
-                    Name = input.Name.Trim(), Kind = input.Kind, Email = Blank(input.Email), Phone = Blank(input.Phone),
-                    BillingAddress = Blank(input.BillingAddress), ServiceAddress = Blank(input.ServiceAddress), Notes = Blank(input.Notes),
-                });
-            }
-            else
-            {
-                var input = ProductInputOf(row.Values, out _);
-                db.Products.Add(new Product
+                    var input = ContactInputOf(row.Values);
+                    db.Contacts.Add(new Contact
+                    {
+                        Name = input.Name.Trim(), Kind = input.Kind, Email = Blank(input.Email), Phone = Blank(input.Phone),
+                        BillingAddress = Blank(input.BillingAddress), ServiceAddress = Blank(input.ServiceAddress), Notes = Blank(input.Notes),
+                    });
+                }
+                else
                 {
-                    Name = input.Name.Trim(), Category = Blank(input.Category), Cost = Data.Common.Money.Round(input.Cost),
-                    Price = Data.Common.Money.Round(input.Price), Unit = input.Unit.Trim(),
-                });
+                    var input = ProductInputOf(row.Values, out _);
+                    db.Products.Add(new Product
+                    {
+                        Name = input.Name.Trim(), Category = Blank(input.Category), Cost = Data.Common.Money.Round(input.Cost),
+                        Price = Data.Common.Money.Round(input.Price), Unit = input.Unit.Trim(),
+                    });
+                }
             }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<int>.Ok(valid.Count);
+            return Task.FromResult(Result<int>.Ok(valid.Count));
+        }, inTransaction: true, cancellationToken);
     }
 
-    private bool CanImport(ImportKind kind) => currentUser.Can(kind == ImportKind.Contacts ? Capabilities.ManageContacts : Capabilities.ManageCatalog);
+    private static string CapabilityFor(ImportKind kind) => kind == ImportKind.Contacts ? Capabilities.ManageContacts : Capabilities.ManageCatalog;
 
     private sealed record ReadFile(List<Dictionary<string, string>> Records, string? Error);
 
@@ -211,7 +209,8 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        return results.Where(r => !r.MemberNames.Contains("Name") || r.ErrorMessage?.StartsWith("Use at most", StringComparison.Ordinal) == true)
+        // The callers say a missing name their own way; of the name's annotations only its length is kept.
+        return results.Where(r => !r.MemberNames.Contains("Name") || r.ErrorMessage == DataLimits.TooLongMessage(DataLimits.NameLength))
             .Select(r => $"{string.Join(", ", r.MemberNames)}: {r.ErrorMessage}").ToList();
     }
 

@@ -32,7 +32,7 @@ public static class ExportEndpoints
                 new ProductQuery { Text = q, Status = status ?? ProductStatusFilter.Active }, writer, context.RequestAborted)))
             .RequireAuthorization(Capabilities.ViewCatalog);
 
-        endpoints.MapGet(ServicesPath, (HttpContext context, ContactServices services, TimeProvider clock,
+        endpoints.MapGet(ServicesPath, (HttpContext context, ServiceSubscriptions services, TimeProvider clock,
             [FromQuery] string? q, [FromQuery] RenewalWindow? window, [FromQuery] bool? ended) =>
             CsvExport.DownloadAsync(context, "services", clock, writer => services.ExportCsvAsync(
                 new ServiceQuery { Text = q, Window = window, IncludeEnded = ended ?? false }, writer, context.RequestAborted)))

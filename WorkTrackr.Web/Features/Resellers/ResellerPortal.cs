@@ -7,6 +7,7 @@ using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Pdf;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
@@ -28,7 +29,7 @@ public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal
 /// rule 5): every query here is confined to the organisations linked to the caller's reseller.
 /// A reseller user sees their own reseller; the Platform admin may look at any.
 /// </summary>
-public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
+public sealed class ResellerPortal(RecordOperations operations, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
     DocumentPrinter printer)
 {
     /// <summary>The reseller the caller may see: their own, or (Platform admin) the one asked for; null when neither.</summary>
@@ -37,11 +38,12 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
         : currentUser.IsInRole(Roles.Reseller) && currentUser.ResellerId is { } own && (resellerId is null || resellerId == own) ? own
         : null;
 
-    public async Task<Result<ResellerDashboard>> DashboardAsync(Guid? resellerId = null, CancellationToken cancellationToken = default)
+    public Task<Result<ResellerDashboard>> DashboardAsync(Guid? resellerId = null, CancellationToken cancellationToken = default) =>
+        operations.TryReadAsync(Capabilities.ViewResellers, (db, cancellationToken) => DashboardAsync(db, resellerId, cancellationToken), cancellationToken);
+
+    private async Task<Result<ResellerDashboard>> DashboardAsync(WorkTrackrDbContext db, Guid? resellerId, CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<ResellerDashboard>.From(Result.Forbidden());
         if (Allowed(resellerId) is not { } id) return Result<ResellerDashboard>.From(Result.NotFound("The reseller"));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reseller = await db.Resellers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (reseller is null) return Result<ResellerDashboard>.From(Result.NotFound("The reseller"));
 
@@ -78,22 +80,24 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
     }
 
     /// <summary>The commission ledger: month by month, organisation by organisation, with status and paid date.</summary>
-    public async Task<Result<IReadOnlyList<CommissionLine>>> LedgerAsync(Guid? resellerId = null, int months = 12, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<IReadOnlyList<CommissionLine>>.From(Result.Forbidden());
-        if (Allowed(resellerId) is not { } id) return Result<IReadOnlyList<CommissionLine>>.From(Result.NotFound("The reseller"));
-        var current = ledger.CurrentMonth;
-        return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
-    }
+    /// <remarks>The ledger reads for itself, so only the capability goes through the operations.</remarks>
+    public Task<Result<IReadOnlyList<CommissionLine>>> LedgerAsync(Guid? resellerId = null, int months = 12, CancellationToken cancellationToken = default) =>
+        operations.AllowedAsync(Capabilities.ViewResellers, async cancellationToken =>
+        {
+            if (Allowed(resellerId) is not { } id) return Result<IReadOnlyList<CommissionLine>>.From(Result.NotFound("The reseller"));
+            var current = ledger.CurrentMonth;
+            return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
+        }, cancellationToken);
 
     /// <summary>A month's commission statement as a PDF, printed like invoices.</summary>
-    public async Task<Result<(byte[] Content, string FileName)>> StatementAsync(DateOnly month, Guid? resellerId = null, CancellationToken cancellationToken = default)
+    public Task<Result<(byte[] Content, string FileName)>> StatementAsync(DateOnly month, Guid? resellerId = null, CancellationToken cancellationToken = default) =>
+        operations.TryReadAsync(Capabilities.ViewResellers, (db, cancellationToken) => StatementAsync(db, month, resellerId, cancellationToken), cancellationToken);
+
+    private async Task<Result<(byte[] Content, string FileName)>> StatementAsync(WorkTrackrDbContext db, DateOnly month, Guid? resellerId, CancellationToken cancellationToken)
     {
-        if (!currentUser.Can(Capabilities.ViewResellers)) return Result<(byte[], string)>.From(Result.Forbidden());
         if (Allowed(resellerId) is not { } id) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
         var first = Commission.MonthOf(month);
         if (first > ledger.CurrentMonth) return Result<(byte[], string)>.From(Result.Invalid("", "That month has not started yet."));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
         var lines = await ledger.LinesAsync(id, first, first, cancellationToken);

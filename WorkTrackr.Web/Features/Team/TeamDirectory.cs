@@ -4,6 +4,7 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Team;
@@ -23,74 +24,62 @@ public sealed class CapacityInput
 /// The people of the current organisation. Users sit outside the tenant filter (sign-in must find them), so this is
 /// the one place that scopes them by organisation; every query here starts from <see cref="MembersOf"/>.
 /// </summary>
-public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class TeamDirectory(RecordOperations operations, CurrentUser currentUser)
 {
     /// <summary>Technicians and dispatchers: the people a ticket can be assigned to.</summary>
     public static readonly string[] AssignableRoles = [Roles.Technician, Roles.Dispatcher];
 
-    public async Task<IReadOnlyList<TeamMember>> AssignableAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersInRoles(db, AssignableRoles, MembersOf(db)).ToListAsync(cancellationToken);
-    }
+    // The pickers and names are every member's to read: no capability guards them, MembersOf confines them.
 
-    public async Task<TeamMember?> FindAssignableAsync(Guid userId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersInRoles(db, AssignableRoles, MembersOf(db).Where(u => u.Id == userId)).FirstOrDefaultAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<TeamMember>> AssignableAsync(CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync<IReadOnlyList<TeamMember>>(async (db, cancellationToken) =>
+            await MembersInRoles(db, AssignableRoles, MembersOf(db)).ToListAsync(cancellationToken), cancellationToken);
+
+    public Task<TeamMember?> FindAssignableAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync((db, cancellationToken) =>
+            MembersInRoles(db, AssignableRoles, MembersOf(db).Where(u => u.Id == userId)).FirstOrDefaultAsync(cancellationToken), cancellationToken);
 
     /// <summary>Admins, managers and dispatchers: the people who can look after a customer (and hear of its renewals).</summary>
     public static readonly string[] OwnerRoles = [Roles.Admin, Roles.Manager, Roles.Dispatcher];
 
-    public async Task<IReadOnlyList<TeamMember>> PossibleOwnersAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersInRoles(db, OwnerRoles, MembersOf(db)).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<TeamMember>> PossibleOwnersAsync(CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync<IReadOnlyList<TeamMember>>(async (db, cancellationToken) =>
+            await MembersInRoles(db, OwnerRoles, MembersOf(db)).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Display names of the organisation's people by id, for timelines and lists.</summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await MembersOf(db).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-    }
+    public Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync<IReadOnlyDictionary<Guid, string>>(async (db, cancellationToken) =>
+            await MembersOf(db).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken), cancellationToken);
 
     /// <summary>The hours in a week: more is a typing slip.</summary>
     public const int MaxWeeklyHours = 7 * 24;
 
     /// <summary>How many hours a week each person tickets go to can be scheduled; the dashboard's workload measures against it.</summary>
-    public async Task<Result<List<CapacityInput>>> CapacitiesAsync(CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<List<CapacityInput>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return Result<List<CapacityInput>>.Ok(await InRoles(db, AssignableRoles, MembersOf(db))
+    public Task<Result<List<CapacityInput>>> CapacitiesAsync(CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ManageOrganisation, (db, cancellationToken) => InRoles(db, AssignableRoles, MembersOf(db))
             .Select(m => new CapacityInput { UserId = m.User.Id, DisplayName = m.User.DisplayName, Role = m.Role, WeeklyHours = m.User.WeeklyCapacityHours })
-            .ToListAsync(cancellationToken));
-    }
+            .ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>
     /// Saves everyone's weekly hours in one transaction, or nothing: errors are keyed by user id. Open dashboards hear
     /// of it like any other change to what they show.
     /// </summary>
-    public async Task<Result> SaveCapacitiesAsync(IReadOnlyList<CapacityInput> capacities, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageOrganisation) || currentUser.OrganisationId is not { } organisationId) return Result.Forbidden();
-        var errors = capacities.Where(c => c.WeeklyHours is < 0 or > MaxWeeklyHours)
-            .ToDictionary(c => c.UserId.ToString(), _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
-        if (errors.Count > 0) return Result.Invalid(errors);
+    public async Task<Result> SaveCapacitiesAsync(IReadOnlyList<CapacityInput> capacities, CancellationToken cancellationToken = default) =>
+        currentUser.OrganisationId is not { } organisationId ? Result.Forbidden()
+        : await operations.WriteAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
+        {
+            var errors = capacities.Where(c => c.WeeklyHours is < 0 or > MaxWeeklyHours)
+                .ToDictionary(c => c.UserId.ToString(), _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
+            if (errors.Count > 0) return Result<bool>.From(Result.Invalid(errors));
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = capacities.Select(c => c.UserId).Distinct().ToList();
-        var people = await MembersOf(db).Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-        if (people.Count != ids.Count) return Result.NotFound("A member of the team");
-        foreach (var capacity in capacities) people[capacity.UserId].WeeklyCapacityHours = capacity.WeeklyHours;
-        await db.SaveChangesAsync(cancellationToken);
-        await ChangeStampInterceptor.RaiseAsync(db, organisationId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
-    }
+            var ids = capacities.Select(c => c.UserId).Distinct().ToList();
+            var people = await MembersOf(db).Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+            if (people.Count != ids.Count) return Result<bool>.From(Result.NotFound("A member of the team"));
+            foreach (var capacity in capacities) people[capacity.UserId].WeeklyCapacityHours = capacity.WeeklyHours;
+            // Users are not watched by the change stamps; the raise commits with the hours, in the same transaction.
+            await ChangeStampInterceptor.RaiseAsync(db, organisationId, cancellationToken);
+            return Result<bool>.Ok(true);
+        }, inTransaction: true, cancellationToken);
 
     private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db)
     {

@@ -3,7 +3,7 @@ using WorkTrackr.Data;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Tickets;
 
@@ -19,28 +19,44 @@ public sealed class SlaTargetInput
 /// The organisation's per-priority SLA targets. New tickets take their due times from these; tickets already open keep
 /// the due times they were given, so a change never makes past work breach retroactively.
 /// </summary>
-public sealed class SlaSettings(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class SlaSettings(RecordOperations operations)
 {
     /// <summary>A year: anything longer is a typing slip, not a target.</summary>
     public const decimal MaxHours = 365 * 24;
 
-    public async Task<Result<List<SlaTargetInput>>> GetAsync(CancellationToken cancellationToken = default)
+    public Task<Result<List<SlaTargetInput>>> GetAsync(CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<List<SlaTargetInput>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var own = await db.SlaTargets.AsNoTracking().ToDictionaryAsync(s => s.Priority, s => (s.ResponseMinutes, s.ResolutionMinutes), cancellationToken);
-        return Result<List<SlaTargetInput>>.Ok(Enum.GetValues<TicketPriority>().Reverse()
+        return Enum.GetValues<TicketPriority>().Reverse()
             .Select(p => ToInput(p, own.TryGetValue(p, out var t) ? t : SlaTarget.Defaults[p]))
-            .ToList());
-    }
+            .ToList();
+    }, cancellationToken);
 
     public static List<SlaTargetInput> Defaults() =>
         Enum.GetValues<TicketPriority>().Reverse().Select(p => ToInput(p, SlaTarget.Defaults[p])).ToList();
 
     /// <summary>Saves all four priorities in one transaction; errors are keyed <c>{Priority}.Response</c> / <c>.Resolution</c>.</summary>
-    public async Task<Result> SaveAsync(IReadOnlyList<SlaTargetInput> targets, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(IReadOnlyList<SlaTargetInput> targets, CancellationToken cancellationToken = default) =>
+        await operations.WriteAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
+        {
+            if (Validate(targets) is { Count: > 0 } errors) return Result<bool>.From(Result.Invalid(errors));
+            var own = await db.SlaTargets.ToDictionaryAsync(s => s.Priority, cancellationToken);
+            foreach (var target in targets)
+            {
+                if (!own.TryGetValue(target.Priority, out var row))
+                {
+                    row = new SlaTarget { Priority = target.Priority };
+                    db.SlaTargets.Add(row);
+                }
+                row.ResponseMinutes = Minutes(target.ResponseHours);
+                row.ResolutionMinutes = Minutes(target.ResolutionHours);
+            }
+            return Result<bool>.Ok(true);
+        }, inTransaction: true, cancellationToken);
+
+    private static Dictionary<string, string[]> Validate(IReadOnlyList<SlaTargetInput> targets)
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result.Forbidden();
         var errors = new Dictionary<string, string[]>();
         foreach (var target in targets)
         {
@@ -54,24 +70,7 @@ public sealed class SlaSettings(IDbContextFactory<WorkTrackrDbContext> dbFactory
         }
         if (targets.Select(t => t.Priority).Distinct().Count() != targets.Count)
             errors[""] = ["Each priority may appear only once."];
-        if (errors.Count > 0) return Result.Invalid(errors);
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var own = await db.SlaTargets.ToDictionaryAsync(s => s.Priority, cancellationToken);
-        foreach (var target in targets)
-        {
-            if (!own.TryGetValue(target.Priority, out var row))
-            {
-                row = new SlaTarget { Priority = target.Priority };
-                db.SlaTargets.Add(row);
-            }
-            row.ResponseMinutes = Minutes(target.ResponseHours);
-            row.ResolutionMinutes = Minutes(target.ResolutionHours);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Ok();
+        return errors;
     }
 
     private static int Minutes(decimal hours) => Math.Max(1, (int)Math.Round(hours * 60, MidpointRounding.AwayFromZero));

@@ -6,23 +6,23 @@ using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
 namespace WorkTrackr.Web.Features.Tickets;
 
 /// <summary>The ticket list: every filter, sort and page is done by the database, never in memory.</summary>
-public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class TicketSearch(RecordOperations operations, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
     /// <summary>How many matching contacts a PostgreSQL text search passes as a list rather than a subquery.</summary>
     private const int MaxContactsListed = 500;
 
-    public async Task<Result<TicketResults>> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    public Task<Result<TicketResults>> SearchAsync(TicketQuery query, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ViewTickets, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var filtered = await FilterAsync(db, query, cancellationToken);
         var total = await filtered.CountAsync(cancellationToken);
         var (skip, take) = (Math.Max(query.Skip, 0), Math.Clamp(query.Take, 1, MaxPageSize));
@@ -30,45 +30,41 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             ? await PageByRiskAsync(filtered, OpenOnly(query), skip, take, cancellationToken)
             : await Project(Sort(filtered, query)).Skip(skip).Take(take).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
-    }
+        return new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total);
+    }, cancellationToken);
 
     /// <summary>
     /// Scheduled tickets overlapping [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), optionally one technician's:
     /// what a calendar view shows.
     /// </summary>
-    public async Task<Result<IReadOnlyList<ScheduledTicket>>> ScheduledAsync(DateTime fromUtc, DateTime toUtc, Guid? assigneeId = null,
-        CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<ScheduledTicket>>> ScheduledAsync(DateTime fromUtc, DateTime toUtc, Guid? assigneeId = null,
+        CancellationToken cancellationToken = default) =>
+        operations.ReadAsync<IReadOnlyList<ScheduledTicket>>(Capabilities.ViewCalendar, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCalendar)) return Result<IReadOnlyList<ScheduledTicket>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tickets = TicketService.VisibleTo(db, currentUser)
             .Where(t => t.ScheduledStart < toUtc && t.ScheduledEnd > fromUtc);
         if (assigneeId is { } assignee) tickets = tickets.Where(t => t.AssignedUserId == assignee);
-        var items = await tickets.OrderBy(t => t.ScheduledStart)
+        return await tickets.OrderBy(t => t.ScheduledStart)
             .Select(t => new ScheduledTicket(t.Id, t.Number, t.Title, t.ScheduledStart!.Value, t.ScheduledEnd!.Value, t.AssignedUserId, t.Status, t.Priority, t.Version))
             .ToListAsync(cancellationToken);
-        return Result<IReadOnlyList<ScheduledTicket>>.Ok(items);
-    }
+    }, cancellationToken);
 
     /// <summary>Open tickets with no schedule yet, most at risk first: the dispatcher's queue beside the calendar.</summary>
-    public async Task<Result<TicketResults>> UnscheduledAsync(int take, CancellationToken cancellationToken = default)
+    public Task<Result<TicketResults>> UnscheduledAsync(int take, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ViewTickets, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result<TicketResults>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = new TicketQuery { View = TicketView.AllOpen, Sort = TicketSort.Risk };
         var unscheduled = (await FilterAsync(db, query, cancellationToken)).Where(t => t.ScheduledStart == null);
         var total = await unscheduled.CountAsync(cancellationToken);
         var rows = await PageByRiskAsync(unscheduled, openOnly: true, 0, Math.Clamp(take, 1, MaxPageSize), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return Result<TicketResults>.Ok(new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total));
-    }
+        return new TicketResults(rows.Select(r => r.ToItem(now)).ToList(), total);
+    }, cancellationToken);
 
     /// <summary>Writes every ticket of the query (no paging) as CSV, times in the user's zone.</summary>
-    public async Task<Result> ExportCsvAsync(TicketQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    public async Task<Result> ExportCsvAsync(TicketQuery query, TextWriter writer, CancellationToken cancellationToken = default) =>
+        await operations.ReadAsync(Capabilities.ViewTickets, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewTickets)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = currentUser.TimeZoneId;
         await using var csv = CsvWriter.Create(writer, CsvExport.Options, leaveOpen: true);
@@ -90,8 +86,8 @@ public sealed class TicketSearch(IDbContextFactory<WorkTrackrDbContext> dbFactor
             await csv.EndRecordAsync(cancellationToken);
         }
         await csv.FlushAsync(cancellationToken);
-        return Result.Ok();
-    }
+        return true;
+    }, cancellationToken);
 
     private async Task<IQueryable<Ticket>> FilterAsync(WorkTrackrDbContext db, TicketQuery query, CancellationToken cancellationToken)
     {

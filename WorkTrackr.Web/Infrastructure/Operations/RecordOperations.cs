@@ -117,6 +117,75 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
     {
         foreach (var (field, messages) in more) errors.TryAdd(field, messages);
     }
+
+    // Beyond one loaded row: a read projected in the database, a write of no single row, an operation on contexts
+    // that are not the caller's, and what every signed-in member may do. Each is the skeleton's first steps only.
+
+    /// <summary>
+    /// One row through the tenant filter and <see cref="Find{T}.Query"/>, made into what the page shows by
+    /// <paramref name="project"/> (a Select over the row and its references, run by the database: no entity is loaded).
+    /// </summary>
+    public async Task<Result<TOut>> ProjectAsync<T, TOut>(Find<T> find, Func<IQueryable<T>, IQueryable<TOut>> project,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (!currentUser.Can(find.Capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await project(find.Query(db).AsNoTracking().Where(e => EF.Property<Guid>(e, "Id") == find.Id)).SingleOrDefaultAsync(cancellationToken);
+        return item is null ? Result<TOut>.From(Result.NotFound(find.What)) : Result<TOut>.Ok(item);
+    }
+
+    /// <summary>
+    /// A write that loads no single row to change: rows saved together (an import, a settings table, the team's hours), or
+    /// an ExecuteUpdate. <paramref name="write"/> runs on a context of its own, if the caller holds <paramref name="capability"/>,
+    /// and may refuse (invalid input, a missing row): then nothing it tracked is saved, and with
+    /// <paramref name="inTransaction"/> nothing it executed stays either. Otherwise what it tracked is saved, a stale version
+    /// coming back as a conflict, and the transaction commits.
+    /// </summary>
+    public async Task<Result<TOut>> WriteAsync<TOut>(string capability, Func<WorkTrackrDbContext, CancellationToken, Task<Result<TOut>>> write,
+        bool inTransaction = false, CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(capability)) return Result<TOut>.From(Result.Forbidden());
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = inTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await write(db, cancellationToken);
+            if (!result.Succeeded) return result;
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<TOut>.From(Result.Conflict());
+        }
+    }
+
+    /// <summary>
+    /// For an operation that does not go through the caller's own context: the jobs page reads JobDatabase's (one
+    /// organisation's, or across organisations for the Platform admin) and triggers jobs; a reseller's ledger reads for
+    /// itself. Only the capability is checked here, and a cross-organisation read stays named where it is made.
+    /// </summary>
+    public async Task<Result<TOut>> AllowedAsync<TOut>(string capability, Func<CancellationToken, Task<Result<TOut>>> run,
+        CancellationToken cancellationToken = default)
+    {
+        if (!currentUser.Can(capability)) return Result<TOut>.From(Result.Forbidden());
+        return await run(cancellationToken);
+    }
+
+    /// <summary>
+    /// What no capability guards: every signed-in member reads the organisation's people (pickers, names on a timeline)
+    /// and reads and marks their own notifications; a calendar app, signed in as nobody, reads the feed its address's
+    /// secret unlocks. The tenant filter and <paramref name="run"/>'s own condition (the caller's id, the organisation's
+    /// members, the secret's holder) confine it; anything a role decides goes through the methods above.
+    /// </summary>
+    public async Task<TOut> WithoutCapabilityAsync<TOut>(Func<WorkTrackrDbContext, CancellationToken, Task<TOut>> run,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await run(db, cancellationToken);
+    }
 }
 
 /// <summary>A row loaded for an operation, with the context it was loaded on.</summary>

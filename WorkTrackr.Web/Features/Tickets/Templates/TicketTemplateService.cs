@@ -5,7 +5,7 @@ using WorkTrackr.Data;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Tenancy;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Tickets.Templates;
 
@@ -14,80 +14,80 @@ namespace WorkTrackr.Web.Features.Tickets.Templates;
 /// attached) and its type once saved, and a field taken out of the template is kept, flagged as removed, so tickets
 /// that hold a value for it still show it.
 /// </summary>
-public sealed class TicketTemplateService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class TicketTemplateService(RecordOperations operations)
 {
     public const int MaxFields = 50;
 
-    public async Task<Result<IReadOnlyList<TemplateSummary>>> ListAsync(CancellationToken cancellationToken = default)
+    private const string What = "The template";
+
+    public Task<Result<IReadOnlyList<TemplateSummary>>> ListAsync(CancellationToken cancellationToken = default) =>
+        operations.ReadAsync<IReadOnlyList<TemplateSummary>>(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<IReadOnlyList<TemplateSummary>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var templates = await db.TicketTemplates.AsNoTracking().OrderByDescending(t => t.IsActive).ThenBy(t => t.Name).ToListAsync(cancellationToken);
         var usage = await UsageAsync(db, cancellationToken);
-        return Result<IReadOnlyList<TemplateSummary>>.Ok(templates
+        return templates
             .Select(t => new TemplateSummary(t.Id, t.Name, t.IsActive, t.Fields.Count(f => !f.Removed), t.Fields.Count(f => f.Removed), usage.GetValueOrDefault(t.Id)))
-            .ToList());
-    }
+            .ToList();
+    }, cancellationToken);
 
-    public async Task<Result<TemplateEditor>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public Task<Result<TemplateEditor>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.GetAsync(new Find<TicketTemplate>(Capabilities.ManageOrganisation, id) { What = What }, async op =>
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<TemplateEditor>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var template = await db.TicketTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (template is null) return Result<TemplateEditor>.From(Result.NotFound("The template"));
-        var tickets = await db.Tickets.CountAsync(t => t.TemplateId == id, cancellationToken);
+        var template = op.Row;
+        var tickets = await op.Db.Tickets.CountAsync(t => t.TemplateId == id, op.CancellationToken);
         var input = new TemplateInput { Name = template.Name, Fields = template.Fields.Select(FieldInput.From).ToList() };
-        return Result<TemplateEditor>.Ok(new TemplateEditor(template.Id, template.Version, template.IsActive, tickets, input));
-    }
+        return new TemplateEditor(template.Id, template.Version, template.IsActive, tickets, input);
+    }, cancellationToken);
 
     /// <summary>
     /// Creates a template (<paramref name="id"/> null) or saves the designer's edit of one opened at
     /// <paramref name="expectedVersion"/>. Errors are keyed <c>Name</c> and <c>Fields[i].Label</c>, <c>.Type</c>,
     /// <c>.Options</c>, <c>.HelpText</c>, so the designer shows each beside its field.
     /// </summary>
-    public async Task<Result<Guid>> SaveAsync(Guid? id, TemplateInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
+    public Task<Result<Guid>> SaveAsync(Guid? id, TemplateInput input, Guid? expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result<Guid>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        TicketTemplate? template = null;
-        if (id is { } existingId)
-        {
-            template = await db.TicketTemplates.SingleOrDefaultAsync(t => t.Id == existingId, cancellationToken);
-            if (template is null) return Result<Guid>.From(Result.NotFound("The template"));
-            if (template.Version != expectedVersion) return Result<Guid>.From(Result.Conflict());
-        }
+        List<CustomFieldDefinition> fields = [];
+        if (id is not { } existingId)
+            return operations.CreateAsync(new Create<TicketTemplate>(Capabilities.ManageOrganisation)
+            {
+                Input = input,
+                Validate = (db, cancellationToken) => ValidateAsync(db, null, input, [], built => fields = built, cancellationToken),
+                Make = (_, _) => Task.FromResult(new TicketTemplate { Name = input.Name.Trim(), Fields = fields }),
+            }, template => template.Id, cancellationToken);
 
-        var errors = InputValidation.Errors(input);
+        return operations.ChangeAsync(new Change<TicketTemplate>(Capabilities.ManageOrganisation, existingId)
+        {
+            What = What,
+            // An edit is made from the version the designer opened; one without (no row has the empty version) is stale.
+            ExpectedVersion = expectedVersion ?? Guid.Empty,
+            Input = input,
+            Validate = op => ValidateAsync(op.Db, existingId, input, op.Row.Fields, built => fields = built, op.CancellationToken),
+            Apply = Steps.Do<TicketTemplate>(op => (op.Row.Name, op.Row.Fields) = (input.Name.Trim(), fields)),
+        }, template => template.Id, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>No other template of the organisation may have the name; the fields are built (<see cref="BuildFields"/>) for the save.</summary>
+    private static async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, Guid? id, TemplateInput input,
+        IReadOnlyList<CustomFieldDefinition> stored, Action<List<CustomFieldDefinition>> built, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
         var name = input.Name.Trim();
         if (name.Length > 0 && await db.TicketTemplates.AnyAsync(t => t.Id != id && t.Name.ToLower() == name.ToLower(), cancellationToken))
             errors[nameof(TemplateInput.Name)] = ["Another template already has this name."];
-        var fields = BuildFields(input.Fields, template?.Fields ?? [], errors);
-        if (errors.Count > 0) return Result<Guid>.From(Result.Invalid(errors));
-
-        if (template is null)
-        {
-            template = new TicketTemplate { Name = name };
-            db.TicketTemplates.Add(template);
-        }
-        template.Name = name;
-        template.Fields = fields;
-        var saved = await db.SaveOrConflictAsync(cancellationToken);
-        return saved.Succeeded ? Result<Guid>.Ok(template.Id) : Result<Guid>.From(saved);
+        built(BuildFields(input.Fields, stored, errors));
+        return errors;
     }
 
     /// <summary>An inactive template is no longer offered for new tickets; its tickets keep it and show its fields.</summary>
-    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageOrganisation)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var template = await db.TicketTemplates.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (template is null) return Result.NotFound("The template");
-        if (active && await db.TicketTemplates.AnyAsync(t => t.Id != id && t.IsActive && t.Name.ToLower() == template.Name.ToLower(), cancellationToken))
-            return Result.Invalid("", "An active template already has this name. Rename one of them first.");
-        template.IsActive = active;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
-    }
+    public Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<TicketTemplate>(Capabilities.ManageOrganisation, id)
+        {
+            What = What,
+            Validate = async op => await Steps.Check((active && await op.Db.TicketTemplates.AnyAsync(
+                    t => t.Id != id && t.IsActive && t.Name.ToLower() == op.Row.Name.ToLower(), op.CancellationToken),
+                "", "An active template already has this name. Rename one of them first.")),
+            Apply = Steps.Do<TicketTemplate>(op => op.Row.IsActive = active),
+        }, cancellationToken);
 
     /// <summary>
     /// The template's stored fields after the designer's edit. Saved fields keep their key and type; new fields get a

@@ -14,11 +14,11 @@ namespace WorkTrackr.Tests.Integration.Services;
 
 /// <summary>Customer services and the renewal board through the service the pages use, on the real app and database.</summary>
 [Trait("Category", "Integration")]
-public abstract class ContactServicesTests<TApp>(TApp app) where TApp : TenantApp
+public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : TenantApp
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(Func<ContactServices, Task<T>> action, ApplicationUser? user = null) =>
+    private Task<T> AsAsync<T>(Func<ServiceSubscriptions, Task<T>> action, ApplicationUser? user = null) =>
         app.Factory.RunAsAsync(user ?? Dispatcher, action);
 
     /// <summary>A contact and product of their own, so each test reads only its own board rows.</summary>
@@ -158,6 +158,6 @@ public abstract class ContactServicesTests<TApp>(TApp app) where TApp : TenantAp
     }
 }
 
-public sealed class SqliteContactServicesTests(SqliteTenantApp app) : ContactServicesTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
+public sealed class SqliteServiceSubscriptionsTests(SqliteTenantApp app) : ServiceSubscriptionsTests<SqliteTenantApp>(app), IClassFixture<SqliteTenantApp>;
 
-public sealed class PostgresContactServicesTests(PostgresTenantApp app) : ContactServicesTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;
+public sealed class PostgresServiceSubscriptionsTests(PostgresTenantApp app) : ServiceSubscriptionsTests<PostgresTenantApp>(app), IClassFixture<PostgresTenantApp>;

@@ -6,6 +6,7 @@ using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
@@ -15,29 +16,29 @@ namespace WorkTrackr.Web.Features.Services;
 /// Customer services: which contact uses which product, at what price, and when it renews. Renewal windows are counted
 /// from today in the user's time zone; values are quantity × price (the override, or the product's), per cycle.
 /// </summary>
-public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class ServiceSubscriptions(RecordOperations operations, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
     public const int BoardColumnLength = 8;
 
+    private const string What = "The service";
+
     private DateOnly Today => TimeZones.Today(clock, currentUser.TimeZoneId);
 
-    public async Task<Result<ServiceResults>> SearchAsync(ServiceQuery query, CancellationToken cancellationToken = default)
+    public Task<Result<ServiceResults>> SearchAsync(ServiceQuery query, CancellationToken cancellationToken = default) =>
+        operations.ReadAsync(Capabilities.ViewCustomerServices, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<ServiceResults>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var services = Filter(db, query);
         var total = await services.CountAsync(cancellationToken);
         var items = await Project(services.OrderBy(s => s.RenewalDate == null).ThenBy(s => s.RenewalDate).ThenBy(s => s.Id))
             .Skip(Math.Max(query.Skip, 0)).Take(Math.Clamp(query.Take, 1, MaxPageSize)).ToListAsync(cancellationToken);
-        return Result<ServiceResults>.Ok(new ServiceResults(items, total));
-    }
+        return new ServiceResults(items, total);
+    }, cancellationToken);
 
     /// <summary>Every service of the list's filter (no paging) as CSV.</summary>
-    public async Task<Result> ExportCsvAsync(ServiceQuery query, TextWriter writer, CancellationToken cancellationToken = default)
+    public async Task<Result> ExportCsvAsync(ServiceQuery query, TextWriter writer, CancellationToken cancellationToken = default) =>
+        await operations.ReadAsync(Capabilities.ViewCustomerServices, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = Project(Filter(db, query).OrderBy(s => s.RenewalDate == null).ThenBy(s => s.RenewalDate).ThenBy(s => s.Id)).AsAsyncEnumerable();
         await CsvExport.WriteAsync(writer, ["Contact", "Product", "Quantity", "Unit price", "Billing cycle", "Renewal date", "Value", "Active", "Notes"], rows, s =>
         [
@@ -45,22 +46,16 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
             s.BillingCycle.ToString(), s.RenewalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Value.ToString("0.00", CultureInfo.InvariantCulture),
             s.IsActive ? "yes" : "no", s.Notes,
         ], cancellationToken);
-        return Result.Ok();
-    }
+        return true;
+    }, cancellationToken);
 
-    public async Task<Result<ServiceListItem>> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<ServiceListItem>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await Project(db.CustomerServices.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(cancellationToken);
-        return item is null ? Result<ServiceListItem>.From(Result.NotFound("The service")) : Result<ServiceListItem>.Ok(item);
-    }
+    public Task<Result<ServiceListItem>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.ProjectAsync(new Find<CustomerService>(Capabilities.ViewCustomerServices, id) { What = What }, Project, cancellationToken);
 
     /// <summary>The renewal board: overdue, and due within 30, 60 and 90 days, each with its count, value and soonest few.</summary>
-    public async Task<Result<IReadOnlyList<RenewalColumn>>> BoardAsync(CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<RenewalColumn>>> BoardAsync(CancellationToken cancellationToken = default) =>
+        operations.ReadAsync<IReadOnlyList<RenewalColumn>>(Capabilities.ViewCustomerServices, async (db, cancellationToken) =>
     {
-        if (!currentUser.Can(Capabilities.ViewCustomerServices)) return Result<IReadOnlyList<RenewalColumn>>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var totals = await WindowTotalsAsync(db, Today, includeOverdue: true, cancellationToken);
         var columns = new List<RenewalColumn>();
         foreach (var window in Enum.GetValues<RenewalWindow>())
@@ -70,8 +65,8 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
             var (count, value) = totals.GetValueOrDefault(window);
             columns.Add(new RenewalColumn(window, count, value, soonest));
         }
-        return Result<IReadOnlyList<RenewalColumn>>.Ok(columns);
-    }
+        return columns;
+    }, cancellationToken);
 
     /// <summary>
     /// How many active, renewing services fall in each renewal window counted from <paramref name="today"/>, and their
@@ -102,76 +97,74 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         return rows.ToDictionary(r => r.Window, r => (r.Count, Money.Round((decimal)r.Value)));
     }
 
-    public async Task<Result<Guid>> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result<Guid>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await ValidateAsync(db, input, existing: null, cancellationToken) is { Count: > 0 } errors) return Result<Guid>.From(Result.Invalid(errors));
-        var service = new CustomerService();
-        Apply(service, input);
-        db.CustomerServices.Add(service);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Ok(service.Id);
-    }
+    public Task<Result<Guid>> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default) =>
+        operations.CreateAsync(new Create<CustomerService>(Capabilities.ManageCustomerServices)
+        {
+            Input = input,
+            Validate = (db, cancellationToken) => ValidateAsync(db, input, existing: null, cancellationToken),
+            Make = (_, _) => Task.FromResult(Apply(new CustomerService(), input)),
+        }, service => service.Id, cancellationToken);
 
-    public async Task<Result> UpdateAsync(Guid id, ServiceInput input, Guid expectedVersion, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var service = await db.CustomerServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (service is null) return Result.NotFound("The service");
-        if (service.Version != expectedVersion) return Result.Conflict();
-        if (await ValidateAsync(db, input, service, cancellationToken) is { Count: > 0 } errors) return Result.Invalid(errors);
-        Apply(service, input);
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result> UpdateAsync(Guid id, ServiceInput input, Guid expectedVersion, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<CustomerService>(Capabilities.ManageCustomerServices, id)
+        {
+            What = What,
+            ExpectedVersion = expectedVersion,
+            Input = input,
+            Validate = op => ValidateAsync(op.Db, input, op.Row, op.CancellationToken),
+            Apply = Steps.Do<CustomerService>(op => Apply(op.Row, input)),
+        }, cancellationToken);
 
     /// <summary>
     /// Moves the renewal date on by one billing cycle (keeping its day of the month where the month allows) and records
     /// the renewal on the contact's timeline, in one transaction.
     /// </summary>
-    public async Task<Result<DateOnly>> RenewAsync(Guid id, Guid expectedVersion, CancellationToken cancellationToken = default)
+    public Task<Result<DateOnly>> RenewAsync(Guid id, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
-        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result<DateOnly>.From(Result.Forbidden());
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var service = await db.CustomerServices.Include(s => s.Product).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (service is null) return Result<DateOnly>.From(Result.NotFound("The service"));
-        if (service.Version != expectedVersion) return Result<DateOnly>.From(Result.Conflict());
-        if (!service.IsActive) return Result<DateOnly>.From(Result.Invalid("", "This service has ended; reactivate it before renewing."));
-        if (service.RenewalDate is not { } current) return Result<DateOnly>.From(Result.Invalid("", "Set a renewal date first."));
-        if (Renewals.Next(current, service.BillingCycle, service.RenewalDay) is not { } next)
-            return Result<DateOnly>.From(Result.Invalid("", "A one-off service does not renew."));
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        service.RenewalDay ??= current.Day;
-        service.RenewalDate = next;
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.CrmEvents.Add(new CrmEvent
+        DateOnly next = default;
+        return operations.ChangeAsync(new Change<CustomerService>(Capabilities.ManageCustomerServices, id)
         {
-            ContactId = service.ContactId,
-            Title = $"Renewed {service.Quantity} × {service.Product!.Name} until {next.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
-            Type = CrmEventType.Task,
-            Status = CrmEventStatus.Done,
-            StartsAt = now,
-            EndsAt = now.AddMinutes(15), // an event needs a length to be edited later
-            AssignedUserId = currentUser.UserId,
-        });
-        var saved = await db.SaveOrConflictAsync(cancellationToken);
-        if (!saved.Succeeded) return Result<DateOnly>.From(saved);
-        await transaction.CommitAsync(cancellationToken);
-        return Result<DateOnly>.Ok(next);
+            What = What,
+            Query = db => db.CustomerServices.Include(s => s.Product),
+            ExpectedVersion = expectedVersion,
+            Validate = op =>
+            {
+                var service = op.Row;
+                var renewed = service.RenewalDate is { } current ? Renewals.Next(current, service.BillingCycle, service.RenewalDay) : null;
+                next = renewed ?? default;
+                return Steps.Check(
+                    (!service.IsActive, "", "This service has ended; reactivate it before renewing."),
+                    (service.RenewalDate is null, "", "Set a renewal date first."),
+                    (renewed is null, "", "A one-off service does not renew."));
+            },
+            InTransaction = true,
+            Apply = Steps.Do<CustomerService>(op =>
+            {
+                var service = op.Row;
+                service.RenewalDay ??= service.RenewalDate!.Value.Day;
+                service.RenewalDate = next;
+                var now = clock.GetUtcNow().UtcDateTime;
+                op.Db.CrmEvents.Add(new CrmEvent
+                {
+                    ContactId = service.ContactId,
+                    Title = $"Renewed {service.Quantity} × {service.Product!.Name} until {next.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+                    Type = CrmEventType.Task,
+                    Status = CrmEventStatus.Done,
+                    StartsAt = now,
+                    EndsAt = now.AddMinutes(15), // an event needs a length to be edited later
+                    AssignedUserId = currentUser.UserId,
+                });
+            }),
+        }, _ => next, cancellationToken: cancellationToken);
     }
 
     /// <summary>Ends a service (or restarts it): it leaves the board, and stays on the contact's history.</summary>
-    public async Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default)
-    {
-        if (!currentUser.Can(Capabilities.ManageCustomerServices)) return Result.Forbidden();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var service = await db.CustomerServices.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (service is null) return Result.NotFound("The service");
-        service.IsActive = active;
-        return await db.SaveOrConflictAsync(cancellationToken);
-    }
+    public Task<Result> SetActiveAsync(Guid id, bool active, CancellationToken cancellationToken = default) =>
+        operations.ChangeAsync(new Change<CustomerService>(Capabilities.ManageCustomerServices, id)
+        {
+            What = What,
+            Apply = Steps.Do<CustomerService>(op => op.Row.IsActive = active),
+        }, cancellationToken);
 
     private IQueryable<CustomerService> Filter(WorkTrackrDbContext db, ServiceQuery query)
     {
@@ -200,9 +193,9 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         s.PriceOverride != null, s.BillingCycle, s.RenewalDate, s.Notes, s.IsActive, s.Version));
 
     /// <summary>The contact and product must be this organisation's and active, unless the service already had them.</summary>
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ServiceInput input, CustomerService? existing, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(WorkTrackrDbContext db, ServiceInput input, CustomerService? existing, CancellationToken cancellationToken)
     {
-        var errors = InputValidation.Errors(input);
+        var errors = new Dictionary<string, string[]>();
         if (input.ContactId is { } contactId && contactId != existing?.ContactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.IsActive, cancellationToken))
             errors[nameof(ServiceInput.ContactId)] = ["Choose a contact from the list."];
         if (input.ProductId is { } productId && productId != existing?.ProductId && !await db.Products.AnyAsync(p => p.Id == productId && p.IsActive, cancellationToken))
@@ -212,7 +205,7 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         return errors;
     }
 
-    private static void Apply(CustomerService service, ServiceInput input)
+    private static CustomerService Apply(CustomerService service, ServiceInput input)
     {
         service.ContactId = input.ContactId!.Value;
         service.ProductId = input.ProductId!.Value;
@@ -224,6 +217,6 @@ public sealed class ContactServices(IDbContextFactory<WorkTrackrDbContext> dbFac
         if (service.RenewalDate != renewal) service.RenewalDay = renewal?.Day;
         service.RenewalDate = renewal;
         service.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        return service;
     }
-
 }
