@@ -103,11 +103,11 @@ public sealed record TenancyCase(Type Owned)
         },
         new(typeof(CustomerService))
         {
-            Lists = [List<ContactServices, Result<ServiceResults>>(s => s.SearchAsync(new ServiceQuery(), default), r => r.Value!.Items.Select(i => i.Id))],
-            Reads = [Call<ContactServices>((s, id) => s.GetAsync(id, default))],
-            Changes = [Call<ContactServices>((s, id) => s.UpdateAsync(id, new ServiceInput { Notes = "tampered" }, Guid.Empty, default)),
-                       Call<ContactServices>((s, id) => s.RenewAsync(id, Guid.Empty, default)),
-                       Call<ContactServices>((s, id) => s.SetActiveAsync(id, false, default))],
+            Lists = [List<ServiceSubscriptions, Result<ServiceResults>>(s => s.SearchAsync(new ServiceQuery(), default), r => r.Value!.Items.Select(i => i.Id))],
+            Reads = [Call<ServiceSubscriptions>((s, id) => s.GetAsync(id, default))],
+            Changes = [Call<ServiceSubscriptions>((s, id) => s.UpdateAsync(id, new ServiceInput { Notes = "tampered" }, Guid.Empty, default)),
+                       Call<ServiceSubscriptions>((s, id) => s.RenewAsync(id, Guid.Empty, default)),
+                       Call<ServiceSubscriptions>((s, id) => s.SetActiveAsync(id, false, default))],
         },
         new(typeof(Ticket))
         {
@@ -152,7 +152,8 @@ public sealed record TenancyCase(Type Owned)
         new(typeof(Notification))
         {
             Lists = [List<NotificationInbox, InboxSummary>(s => s.LatestAsync(default), r => r.Latest.Select(n => n.Id), Roles.Technician)],
-            Changes = [Call<NotificationInbox>((s, id) => s.MarkReadAsync(id, default), Roles.Technician)],
+            // Marking read answers with the rows it marked: none of another organisation's.
+            Changes = [Call<NotificationInbox>((s, id) => s.MarkReadAsync(id, default), Roles.Technician) with { Refuses = outcome => outcome is null or 0 }],
         },
         new(typeof(TicketActivity)) { Through = typeof(Ticket) },
         new(typeof(SlaTarget)) { Unreached = "The SLA settings page reads and saves the organisation's own targets as a whole, by priority, never by id." },
