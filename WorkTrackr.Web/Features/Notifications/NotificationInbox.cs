@@ -9,7 +9,7 @@ public sealed record NotificationItem(Guid Id, string Title, string? Body, strin
 public sealed record InboxSummary(int Unread, IReadOnlyList<NotificationItem> Latest);
 
 /// <summary>The signed-in person's own notifications: the bell's count and list, and marking them read.</summary>
-public sealed class NotificationInbox(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed class NotificationInbox(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
     public const int ListLength = 20;
 
@@ -34,16 +34,18 @@ public sealed class NotificationInbox(IDbContextFactory<WorkTrackrDbContext> dbF
     public async Task MarkReadAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } userId) return;
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken);
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), cancellationToken);
     }
 
     public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } userId) return;
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken);
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), cancellationToken);
     }
 }

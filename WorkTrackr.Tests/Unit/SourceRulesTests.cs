@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace WorkTrackr.Tests.Unit;
+
+/// <summary>
+/// Rules about how the app's own source is written, checked on the source text of WorkTrackr.Web and WorkTrackr.Data
+/// (found from the test's folder up to the repository root). The time rule is also a build error (BannedSymbols.txt);
+/// these tests keep that wiring in place.
+/// </summary>
+[Trait("Category", "Unit")]
+public sealed class SourceRulesTests
+{
+    private static readonly string[] ProductionProjects = ["WorkTrackr.Web", "WorkTrackr.Data"];
+
+    private static readonly string[] BannedClocks = ["DateTime.Now", "DateTime.UtcNow", "DateTime.Today", "DateTimeOffset.Now", "DateTimeOffset.UtcNow"];
+
+    [Fact]
+    public void The_time_comes_from_TimeProvider_only()
+    {
+        var pattern = new Regex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b");
+        Assert.Empty(Offences(pattern));
+    }
+
+    [Fact]
+    public void The_production_projects_fail_their_build_on_the_system_clock()
+    {
+        var banned = File.ReadAllLines(Path.Combine(RepositoryRoot, "BannedSymbols.txt"))
+            .Where(l => l.StartsWith("P:", StringComparison.Ordinal)).Select(l => l[2..].Split(';')[0].Replace("System.", "")).ToList();
+        Assert.Superset(BannedClocks.ToHashSet(), banned.ToHashSet());
+        foreach (var project in ProductionProjects)
+        {
+            var file = XDocument.Load(Path.Combine(RepositoryRoot, project, $"{project}.csproj"));
+            Assert.Contains(file.Descendants("PackageReference"), r => (string?)r.Attribute("Include") == "Microsoft.CodeAnalysis.BannedApiAnalyzers");
+            Assert.Contains(file.Descendants("AdditionalFiles"), r => ((string?)r.Attribute("Include"))?.EndsWith("BannedSymbols.txt", StringComparison.Ordinal) == true);
+        }
+    }
+
+    /// <summary>"File:line: text" for each source line outside comments that matches.</summary>
+    internal static List<string> Offences(Regex pattern, Func<string, bool>? skipFile = null) =>
+        [.. from file in SourceFiles()
+            where skipFile?.Invoke(file) != true
+            from line in File.ReadLines(file).Select((text, index) => (text, number: index + 1))
+            where !IsComment(line.text) && pattern.IsMatch(line.text)
+            select $"{Path.GetRelativePath(RepositoryRoot, file)}:{line.number}: {line.text.Trim()}"];
+
+    internal static IEnumerable<string> SourceFiles() =>
+        from project in ProductionProjects
+        from file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot, project), "*.*", SearchOption.AllDirectories)
+        where file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".razor", StringComparison.Ordinal)
+        let relative = Path.GetRelativePath(Path.Combine(RepositoryRoot, project), file)
+        where !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        select file;
+
+    private static bool IsComment(string line)
+    {
+        var text = line.TrimStart();
+        return text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("@*", StringComparison.Ordinal) || text.StartsWith('*');
+    }
+
+    internal static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "WorkTrackr.sln"))) return folder.FullName;
+        }
+        throw new InvalidOperationException($"No WorkTrackr.sln above {AppContext.BaseDirectory}: these tests read the repository's source.");
+    }
+}
