@@ -36,6 +36,19 @@ public sealed class SourceRulesTests
         }
     }
 
+    /// <summary>
+    /// Pages, components and feature code read settings through options classes (<c>IOptions&lt;SeedOptions&gt;</c>),
+    /// bound once at start-up; only the composition (Program.cs, <c>…Module.cs</c>, <c>Add…</c> extensions) reads configuration.
+    /// </summary>
+    [Fact]
+    public void Pages_and_features_read_settings_through_options_classes()
+    {
+        var pattern = new Regex(@"\bIConfiguration\b|Configuration\[|\.GetValue(<[^>]+>)?\(|\.GetSection\(|\.GetConnectionString\(");
+        Assert.Empty(Offences(pattern, file =>
+            !file.EndsWith(".razor", StringComparison.Ordinal)
+            && !(file.Contains($"{Path.DirectorySeparatorChar}Features{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !file.EndsWith("Module.cs", StringComparison.Ordinal))));
+    }
+
     /// <summary>"File:line: text" for each source line outside comments that matches.</summary>
     internal static List<string> Offences(Regex pattern, Func<string, bool>? skipFile = null) =>
         [.. from file in SourceFiles()
