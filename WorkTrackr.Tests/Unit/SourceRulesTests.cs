@@ -49,6 +49,22 @@ public sealed class SourceRulesTests
             && !(file.Contains($"{Path.DirectorySeparatorChar}Features{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !file.EndsWith("Module.cs", StringComparison.Ordinal))));
     }
 
+    /// <summary>
+    /// Every date and time pattern is a named one in DateFormats, written in its one culture: no pattern in a
+    /// <c>ToString</c>, a parse, an interpolation hole or a Radzen <c>DateFormat</c>/<c>TimeFormat</c> attribute elsewhere.
+    /// </summary>
+    [Fact]
+    public void Dates_are_written_through_the_one_format_helper()
+    {
+        const string tokens = "(?:MMM|ddd|HH|yyyy|MM-dd|dd-MM)";
+        var pattern = new Regex(
+            $@"\{{[^{{}}""]*:[^{{}}""]*{tokens}[^{{}}""]*\}}" +                 // $"{when:d MMM}"
+            $@"|(?:ToString|ParseExact|TryParseExact)\([^)]*""[^""]*{tokens}" + // when.ToString("d MMM"), TryParseExact(text, "yyyy-MM-dd", …)
+            @"|\b(?:Date|Time)Format=""(?!@DateFormats\.)" +                  // <RadzenDatePicker DateFormat="d MMM yyyy">
+            @"|CultureInfo\.CurrentCulture");
+        Assert.Empty(Offences(pattern, file => file.EndsWith($"{Path.DirectorySeparatorChar}DateFormats.cs", StringComparison.Ordinal)));
+    }
+
     /// <summary>"File:line: text" for each source line outside comments that matches.</summary>
     internal static List<string> Offences(Regex pattern, Func<string, bool>? skipFile = null) =>
         [.. from file in SourceFiles()

@@ -176,7 +176,7 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
         if (due.Count != serviceIds.Distinct().Count())
             return Result<Guid>.From(Result.Invalid("", "Some of those services are not due for renewal for this contact any more. Reload and choose again."));
         if (due.FirstOrDefault(s => s.AlreadyInvoiced) is { } invoiced)
-            return Result<Guid>.From(Result.Invalid("", $"{invoiced.Product} is already invoiced for the period from {invoiced.PeriodStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}."));
+            return Result<Guid>.From(Result.Invalid("", $"{invoiced.Product} is already invoiced for the period from {DateFormats.Format(invoiced.PeriodStart)}."));
 
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == db.CurrentOrganisationId, cancellationToken);
         var products = await db.CustomerServices.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ProductId, cancellationToken);
@@ -190,7 +190,7 @@ public sealed class InvoiceService(IDbContextFactory<WorkTrackrDbContext> dbFact
             CustomerServiceId = s.Id,
             PeriodStart = s.PeriodStart,
             PeriodEnd = s.PeriodEnd,
-            Description = $"{s.Product}, {s.PeriodStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {s.PeriodEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+            Description = $"{s.Product}, {DateFormats.Format(s.PeriodStart)} – {DateFormats.Format(s.PeriodEnd)}",
             Quantity = s.Quantity,
             UnitPrice = s.UnitPrice,
             TaxRate = organisation.DefaultTaxRate,

@@ -97,7 +97,7 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
         var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
         var lines = await ledger.LinesAsync(id, first, first, cancellationToken);
-        var title = $"Commission statement {first:yyyy-MM} · {name}";
+        var title = $"Commission statement {DateFormats.Format(first, DateFormats.IsoMonth)} · {name}";
         var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
         {
             [nameof(StatementDocument.Reseller)] = name,
@@ -105,6 +105,6 @@ public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFact
             [nameof(StatementDocument.Lines)] = lines,
             [nameof(StatementDocument.Closed)] = first < ledger.CurrentMonth,
         }, title, cancellationToken);
-        return Result<(byte[], string)>.Ok((pdf, $"commission-{first:yyyy-MM}.pdf"));
+        return Result<(byte[], string)>.Ok((pdf, $"commission-{DateFormats.Format(first, DateFormats.IsoMonth)}.pdf"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Tickets;
 
@@ -89,10 +90,9 @@ public sealed record TicketQuery
             .Select(v => Enum.TryParse<T>(v, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (T?)null)
             .OfType<T>().Distinct().ToList();
 
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static DateOnly? ParseDate(string? value) => DateFormats.ParseIsoDate(value);
 
-    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Format(DateOnly? date) => date is { } d ? DateFormats.Format(d, DateFormats.IsoDate) : null;
 }
 
 public sealed record TicketListItem(
