@@ -65,6 +65,18 @@ public sealed class SourceRulesTests
         Assert.Empty(Offences(pattern, file => file.EndsWith($"{Path.DirectorySeparatorChar}DateFormats.cs", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// Pages and components build links with a query through the list's query type (<c>TicketQuery.ToUri()</c>,
+    /// <c>InvoiceQuery</c>, <c>ServiceQuery</c>) or <c>NavigationManager.GetUriWithQueryParameters</c>, which encode
+    /// the values and leave out the empty ones: no "?name=" or "&amp;name=" typed into a string.
+    /// </summary>
+    [Fact]
+    public void Pages_build_links_through_query_types()
+    {
+        var pattern = new Regex(@"""[^""\s]*[?&][A-Za-z][A-Za-z0-9]*=");
+        Assert.Empty(Offences(pattern, file => !file.EndsWith(".razor", StringComparison.Ordinal)));
+    }
+
     /// <summary>"File:line: text" for each source line outside comments that matches.</summary>
     internal static List<string> Offences(Regex pattern, Func<string, bool>? skipFile = null) =>
         [.. from file in SourceFiles()

@@ -16,6 +16,8 @@ public enum TicketSort { Risk, Number, Title, Contact, Status, Priority, Assigne
 public sealed record TicketQuery
 {
     public const int DefaultPageSize = 25;
+    /// <summary>The ticket list's address, relative to the app's base.</summary>
+    public const string ListPath = "tickets";
     public const string UnassignedValue = "none";
 
     public TicketView View { get; init; } = TicketView.AllOpen;
@@ -58,6 +60,9 @@ public sealed record TicketQuery
             ["page"] = Skip == 0 ? null : (Skip / Math.Max(Take, 1) + 1).ToString(CultureInfo.InvariantCulture),
         };
     }
+
+    /// <summary>The ticket list showing this request: what pages link to, rather than a query string of their own.</summary>
+    public string ToUri() => QueryHelpers.AddQueryString(ListPath, ToQueryString().Where(p => p.Value is not null));
 
     /// <summary>Reads a query string; anything unreadable falls back to the default rather than failing.</summary>
     public static TicketQuery Parse(string queryString)
