@@ -54,7 +54,7 @@ public sealed record ResellerRow(Guid Id, string Name, string ContactEmail, deci
 /// <summary>
 /// Platform administration: organisations (plan, status, reseller), resellers and their rates, links between them,
 /// plan prices, and paying commission. Platform admins only. The named cross-organisation read for the platform
-/// (ARCHITECTURE.md, rule 5): it counts each organisation's active users and open tickets.
+/// (docs/ARCHITECTURE.md, tenancy): it counts each organisation's active users and open tickets.
 /// </summary>
 public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
     IServiceScopeFactory scopes, IEmailSender email)

@@ -24,8 +24,8 @@ public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal
 
 /// <summary>
 /// What a reseller sees: the organisations linked to it now, with counts and values only (never their contacts, tickets
-/// or services themselves), and its commission. The named cross-organisation read for resellers (ARCHITECTURE.md,
-/// rule 5): every query here is confined to the organisations linked to the caller's reseller.
+/// or services themselves), and its commission. The named cross-organisation read for resellers (docs/ARCHITECTURE.md,
+/// tenancy): every query here is confined to the organisations linked to the caller's reseller.
 /// A reseller user sees their own reseller; the Platform admin may look at any.
 /// </summary>
 public sealed class ResellerPortal(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
