@@ -37,6 +37,7 @@ services.AddRazorComponents().AddInteractiveServerComponents(options =>
     options.DisconnectedCircuitRetentionPeriod = builder.Configuration.GetValue("Circuits:DisconnectedRetention", TimeSpan.FromMinutes(3)));
 services.AddRadzenComponents();
 services.AddSingleton(TimeProvider.System);
+services.AddOptions<WorkTrackr.Web.Infrastructure.AppOptions>().BindConfiguration(WorkTrackr.Web.Infrastructure.AppOptions.Section);
 
 // Data: the provider is chosen in one place; contexts see the current user's organisation.
 services.AddWorkTrackrData(builder.Configuration, builder.Environment.ContentRootPath);
@@ -117,6 +118,7 @@ services.AddScoped<WorkTrackr.Web.Features.Resellers.ResellerPortal>();
 services.AddScoped<WorkTrackr.Web.Features.Platform.PlatformService>();
 services.AddWorkTrackrJobs(builder.Configuration, builder.Environment.ContentRootPath);
 services.AddTransient<DemoDataSeeder>();
+services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
 
 services.AddHealthChecks().AddDbContextCheck<WorkTrackrDbContext>();
 

@@ -3,7 +3,7 @@ namespace WorkTrackr.Data.Common;
 public enum WorkState { Pending = 0, Running = 1, Done = 2, Failed = 3 }
 
 /// <summary>
-/// Durable background work (ARCHITECTURE.md, rule 8): the row is the work, a job only wakes up to do it. A worker
+/// Durable background work (docs/ARCHITECTURE.md, jobs): the row is the work, a job only wakes up to do it. A worker
 /// claims a due row by moving it to <see cref="WorkState.Running"/> with a lease in one conditional UPDATE, so two
 /// workers never hold it at once; a worker that dies leaves the lease to run out and the row is claimed again.
 /// </summary>

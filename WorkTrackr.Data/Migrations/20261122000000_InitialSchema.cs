@@ -5,7 +5,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace WorkTrackr.Data.Migrations;
 
 /// <summary>
-/// The whole schema as the model gives it, written by hand (there is no <c>dotnet ef</c>; see STACK.md).
+/// The whole schema as the model gives it, written by hand, with no model snapshot (docs/STACK.md, Data).
 /// Provider-neutral: columns give CLR types and facets and each provider picks the store type.
 /// MigrationDriftTests compares the result with <c>EnsureCreated</c> on SQLite and PostgreSQL.
 /// </summary>

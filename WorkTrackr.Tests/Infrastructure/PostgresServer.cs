@@ -10,7 +10,7 @@ namespace WorkTrackr.Tests.Infrastructure;
 /// <summary>
 /// A private PostgreSQL server for one test run: <c>initdb</c> into a fresh temporary folder, started with
 /// <c>pg_ctl</c> on a free loopback port, stopped and deleted on dispose. Nothing is expected to be running
-/// beforehand (STACK.md, PostgreSQL). As root, the server runs as the <c>postgres</c> OS user, because
+/// beforehand (docs/STACK.md, Tests). As root, the server runs as the <c>postgres</c> OS user, because
 /// PostgreSQL refuses to run as root.
 /// </summary>
 public sealed partial class PostgresServer : IAsyncDisposable

@@ -23,11 +23,11 @@ public static class CsvExport
         await csv.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-yyyyMMdd-HHmm.csv.</summary>
+    /// <summary>Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-<see cref="DateFormats.FileStamp"/>.csv.</summary>
     public static async Task<IResult> DownloadAsync(HttpContext context, string name, TimeProvider clock, Func<TextWriter, Task<Result>> write)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateFormats.Format(clock.GetUtcNow().UtcDateTime, DateFormats.FileStamp)}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
         var result = await write(writer);
         if (!result.Succeeded) context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -6,11 +6,11 @@ namespace WorkTrackr.Web.Infrastructure;
 public static class PublicAddress
 {
     /// <summary>
-    /// <c>App:PublicBaseUrl</c> when set, so a forged Host header cannot point a link at another site; without it
+    /// <see cref="AppOptions.PublicBaseUrl"/> when set, so a forged Host header cannot point a link at another site; without it
     /// (development), the address the request came to. Always ends in "/", so relative paths keep any base path.
     /// </summary>
-    public static Uri BaseUri(IConfiguration configuration, NavigationManager navigation) =>
-        configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
+    public static Uri BaseUri(AppOptions options, NavigationManager navigation) =>
+        options.PublicBaseUrl is { Length: > 0 } configured
             ? new Uri(configured.EndsWith('/') ? configured : configured + "/")
             : new Uri(navigation.BaseUri);
 }

@@ -9,7 +9,7 @@ using WorkTrackr.Tests.Infrastructure;
 namespace WorkTrackr.Tests.Integration.Data;
 
 /// <summary>
-/// There is no model snapshot (migrations are written by hand, STACK.md), so these tests are what notice a model
+/// There is no model snapshot (migrations are written by hand, docs/STACK.md), so these tests are what notice a model
 /// change without a migration: the schema <c>MigrateAsync</c> builds must equal the one <c>EnsureCreatedAsync</c>
 /// builds from the current model, as the database's own catalogue reports them.
 /// </summary>

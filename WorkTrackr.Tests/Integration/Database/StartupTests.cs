@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Infrastructure;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
 
 namespace WorkTrackr.Tests.Integration.Database;
@@ -17,8 +20,13 @@ public sealed class StartupTests
     public async Task First_start_on_an_empty_database_seeds_the_demo_organisation_once(DatabaseProvider provider)
     {
         using var database = provider == DatabaseProvider.Postgres ? await SharedPostgres.CreateDatabaseAsync() : TestDatabase.Sqlite();
-        await using (var factory = new WorkTrackrFactory(database, seedDemoData: true))
+        await using (var factory = new WorkTrackrFactory(database, seedDemoData: true) { Settings = { ["App:PublicBaseUrl"] = "https://worktrackr.example.com" } })
         {
+            // The settings keep the keys appsettings.json and the README name (Seed:DemoData, App:PublicBaseUrl), read through their options.
+            Assert.True(factory.Services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData);
+            Assert.Equal("https://worktrackr.example.com", factory.Services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
+            Assert.Contains(DemoDataSeeder.Logins.First().Email, await factory.CreateClient().GetStringAsync("/Account/Login"));
+
             await using var db = factory.CreateDbContext(null);
             var demo = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName);
             await using var data = factory.CreateDbContext(demo.Id);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data;
 using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
@@ -239,6 +240,26 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(ResultStatus.Invalid, badZone.Status);
         Assert.Contains(nameof(OrganisationInput.TimeZoneId), badZone.Errors.Keys);
         Assert.Contains(nameof(OrganisationInput.Currency), badZone.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Invitations_from_one_circuit_get_an_Identity_context_each()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var reseller = await ResellerAsync(platform, "Circuit Test Partners", 0.15m);
+        // One scope stands for a circuit, whose PlatformService lives as long as it does. The scope's own Identity context
+        // is disposed first, as it is once its request is over: an invitation through it would throw, and two at once would share it.
+        await using var circuit = await app.Factory.SignedInScopeAsync(platform);
+        await circuit.ServiceProvider.GetRequiredService<WorkTrackrDbContext>().DisposeAsync();
+        var service = circuit.ServiceProvider.GetRequiredService<PlatformService>();
+
+        string[] invitees = [$"first-{Guid.NewGuid():N}@example.test", $"second-{Guid.NewGuid():N}@example.test"];
+        var results = await Task.WhenAll(invitees.Select(e => service.InviteResellerUserAsync(reseller, e, "Overlapping Partner", new Uri("https://app.example.test/"))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        await using var db = app.Factory.CreateDbContext(null);
+        Assert.Equal(invitees.Order(), (await db.Users.AsNoTracking().Where(u => invitees.Contains(u.Email!)).Select(u => u.Email!).ToListAsync()).Order());
+        Assert.Equal(2, await db.UserRoles.CountAsync(r => db.Users.Any(u => u.Id == r.UserId && invitees.Contains(u.Email!))));
     }
 }
 

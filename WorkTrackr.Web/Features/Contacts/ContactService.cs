@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
@@ -92,7 +91,7 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
             items.AddRange((await db.CustomerServices.AsNoTracking().Where(s => s.ContactId == id).OrderByDescending(s => s.CreatedAt).Take(HistoryLength)
                 .Select(s => new { s.Id, s.CreatedAt, Product = s.Product!.Name, s.Quantity, s.RenewalDate, s.BillingCycle }).ToListAsync(cancellationToken))
                 .Select(s => new ContactHistoryItem(ContactHistoryKind.Service, s.Id, s.CreatedAt, $"{s.Quantity} × {s.Product}",
-                    $"{s.BillingCycle}{(s.RenewalDate is { } r ? ", renews " + r.ToString("d MMM yyyy", CultureInfo.CurrentCulture) : "")}")));
+                    $"{s.BillingCycle}{(s.RenewalDate is { } r ? ", renews " + DateFormats.Format(r) : "")}")));
         if (kind is null or ContactHistoryKind.Invoice)
             items.AddRange((await db.Invoices.AsNoTracking().Where(i => i.ContactId == id).OrderByDescending(i => i.IssueDate).Take(HistoryLength)
                 .Select(i => new { i.Id, i.IssueDate, i.Number, i.Status }).ToListAsync(cancellationToken))

@@ -2,6 +2,7 @@ using System.Globalization;
 using WorkTrackr.Data.Crm;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Services;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Dashboard;
 
@@ -38,11 +39,11 @@ public sealed record DashboardRange(DashboardPeriod Period, DateOnly From, DateO
     };
 
     public string Describe() => From.Year == To.Year
-        ? $"{From.ToString("d MMM", CultureInfo.InvariantCulture)} – {To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
-        : $"{From.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {To.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        ? $"{DateFormats.Format(From, DateFormats.ShortDate)} – {DateFormats.Format(To)}"
+        : $"{DateFormats.Format(From)} – {DateFormats.Format(To)}";
 
     /// <summary>yyyy-MM-dd, as links and exports carry dates.</summary>
-    public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly day) => DateFormats.Format(day, DateFormats.IsoDate);
 }
 
 /// <summary>
@@ -70,7 +71,7 @@ public sealed record TicketMix(IReadOnlyList<CountOf<TicketStatus>> ByStatus, IR
 
 public sealed record WeekFlow(DateOnly WeekStart, int Created, int Resolved)
 {
-    public string Label => WeekStart.ToString("d MMM", CultureInfo.InvariantCulture);
+    public string Label => DateFormats.Format(WeekStart, DateFormats.ShortDate);
 }
 
 public sealed record TicketFlow(IReadOnlyList<WeekFlow> Weeks) : IDashboardPanel
@@ -112,13 +113,13 @@ public sealed record Workload(IReadOnlyList<PersonWorkload> People) : IDashboard
 
 public sealed record MonthRevenue(DateOnly Month, decimal Invoiced, decimal Paid)
 {
-    public string Label => Month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+    public string Label => DateFormats.Format(Month, DateFormats.ShortMonth);
 }
 
 public sealed record Revenue(string Currency, IReadOnlyList<MonthRevenue> Months) : IDashboardPanel
 {
     public PanelTable ToTable() => new(["Month", $"Invoiced ({Currency})", $"Paid ({Currency})"],
-        [.. Months.Select(m => (IReadOnlyList<string>)[m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Figures.Money(m.Invoiced), Figures.Money(m.Paid)])]);
+        [.. Months.Select(m => (IReadOnlyList<string>)[DateFormats.Format(m.Month, DateFormats.IsoMonth), Figures.Money(m.Invoiced), Figures.Money(m.Paid)])]);
 }
 
 public enum AgeBand { Days0To30, Days31To60, Days61To90, Over90 }

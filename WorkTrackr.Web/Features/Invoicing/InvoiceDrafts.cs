@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Contacts;
@@ -131,7 +130,7 @@ public sealed class InvoiceDrafts(RecordOperations operations, TimeProvider cloc
                     return await Steps.Check((true, "", "Some of those services are not due for renewal for this contact any more. Reload and choose again."));
                 var invoiced = due.FirstOrDefault(s => s.AlreadyInvoiced);
                 return await Steps.Check((invoiced is not null, "",
-                    $"{invoiced?.Product} is already invoiced for the period from {invoiced?.PeriodStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}."));
+                    $"{invoiced?.Product} is already invoiced for the period from {(invoiced is null ? "" : DateFormats.Format(invoiced.PeriodStart))}."));
             },
             Apply = async op =>
             {
@@ -148,7 +147,7 @@ public sealed class InvoiceDrafts(RecordOperations operations, TimeProvider cloc
                     CustomerServiceId = s.Id,
                     PeriodStart = s.PeriodStart,
                     PeriodEnd = s.PeriodEnd,
-                    Description = $"{s.Product}, {s.PeriodStart.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} – {s.PeriodEnd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+                    Description = $"{s.Product}, {DateFormats.Format(s.PeriodStart)} – {DateFormats.Format(s.PeriodEnd)}",
                     Quantity = s.Quantity,
                     UnitPrice = s.UnitPrice,
                     TaxRate = organisation.DefaultTaxRate,

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Invoicing;
 
@@ -8,6 +10,12 @@ public enum InvoiceStatusFilter { All, Draft, Outstanding, Overdue, Paid, Void }
 
 public sealed record InvoiceQuery
 {
+    /// <summary>The invoice list's address, relative to the app's base, and the filters it reads from its query string.</summary>
+    public const string ListPath = "invoices";
+    public const string StatusKey = "status";
+    public const string FromKey = "from";
+    public const string ToKey = "to";
+
     public InvoiceStatusFilter Status { get; init; } = InvoiceStatusFilter.All;
     /// <summary>Issue (or, for drafts, start) dates from and to, inclusive.</summary>
     public DateOnly? From { get; init; }
@@ -17,6 +25,17 @@ public sealed record InvoiceQuery
     public Guid? ContactId { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = 25;
+
+    /// <summary>The query-string parameters the invoice list opens with (status and dates); defaults are left out.</summary>
+    public Dictionary<string, string?> ToQueryString() => new()
+    {
+        [StatusKey] = Status == InvoiceStatusFilter.All ? null : Status.ToString(),
+        [FromKey] = From is { } from ? DateFormats.Format(from, DateFormats.IsoDate) : null,
+        [ToKey] = To is { } to ? DateFormats.Format(to, DateFormats.IsoDate) : null,
+    };
+
+    /// <summary>The invoice list opened on this status and these dates: what pages link to.</summary>
+    public string ToUri() => QueryHelpers.AddQueryString(ListPath, ToQueryString().Where(p => p.Value is not null));
 }
 
 public sealed record InvoiceListItem(Guid Id, string? Number, Guid ContactId, string Customer, DateOnly IssueDate, DateOnly DueDate,

@@ -12,7 +12,7 @@ public sealed record InboxSummary(int Unread, IReadOnlyList<NotificationItem> La
 /// The signed-in person's own notifications: the bell's count and list, and marking them read. Everyone has an inbox,
 /// so no capability guards it; every query is confined to the caller's own id.
 /// </summary>
-public sealed class NotificationInbox(RecordOperations operations, CurrentUser currentUser)
+public sealed class NotificationInbox(RecordOperations operations, CurrentUser currentUser, TimeProvider clock)
 {
     public const int ListLength = 20;
 
@@ -35,10 +35,10 @@ public sealed class NotificationInbox(RecordOperations operations, CurrentUser c
     public Task MarkReadAsync(Guid id, CancellationToken cancellationToken = default) =>
         currentUser.UserId is not { } userId ? Task.CompletedTask
         : operations.WithoutCapabilityAsync((db, cancellationToken) => db.Notifications.Where(n => n.Id == id && n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken), cancellationToken);
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, clock.GetUtcNow().UtcDateTime), cancellationToken), cancellationToken);
 
     public Task MarkAllReadAsync(CancellationToken cancellationToken = default) =>
         currentUser.UserId is not { } userId ? Task.CompletedTask
         : operations.WithoutCapabilityAsync((db, cancellationToken) => db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null)
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken), cancellationToken);
+            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, clock.GetUtcNow().UtcDateTime), cancellationToken), cancellationToken);
 }

@@ -45,7 +45,7 @@ public sealed class RegisterOrganisationModel
 }
 
 /// <summary>Creates an organisation and its first Admin together, in one transaction: both or neither.</summary>
-public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager<ApplicationUser> userManager)
+public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager<ApplicationUser> userManager, TimeProvider clock)
 {
     public async Task<Result<ApplicationUser>> RegisterAsync(RegisterOrganisationModel model, CancellationToken cancellationToken = default)
     {
@@ -62,7 +62,7 @@ public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager
         };
         db.Organisations.Add(organisation);
         // The plan's history starts with the organisation: reseller commission reads it day by day.
-        db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = organisation.Id, Plan = organisation.Plan, EffectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow) });
+        db.OrganisationPlanChanges.Add(new OrganisationPlanChange { OrganisationId = organisation.Id, Plan = organisation.Plan, EffectiveFrom = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) });
         await db.SaveChangesAsync(cancellationToken);
 
         var user = new ApplicationUser

@@ -54,10 +54,10 @@ public sealed record ResellerRow(Guid Id, string Name, string ContactEmail, deci
 /// <summary>
 /// Platform administration: organisations (plan, status, reseller), resellers and their rates, links between them,
 /// plan prices, and paying commission. Platform admins only. The named cross-organisation read for the platform
-/// (ARCHITECTURE.md, rule 5): it counts each organisation's active users and open tickets.
+/// (docs/ARCHITECTURE.md, tenancy): it counts each organisation's active users and open tickets.
 /// </summary>
 public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
-    UserManager<ApplicationUser> users, IEmailSender email)
+    IServiceScopeFactory scopes, IEmailSender email)
 {
     private bool Allowed => currentUser.Can(Capabilities.ManagePlatform);
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -254,6 +254,9 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reseller = await db.Resellers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == resellerId, cancellationToken);
         if (reseller is null) return Result.NotFound("The reseller");
+        // Identity saves through its scope's one context: over a circuit, that would be every call's (see UsersScope).
+        await using var identity = UsersScope();
+        var users = identity.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(address) is not null) return Result.Invalid("Email", "Someone already signs in with this address.");
 
         var user = new ApplicationUser { UserName = address, Email = address, DisplayName = displayName.Trim(), ResellerId = resellerId };
@@ -297,6 +300,19 @@ public sealed class PlatformService(IDbContextFactory<WorkTrackrDbContext> dbFac
         return await ledger.MarkPaidAsync(resellerId, month, paidOn ?? Today, cancellationToken)
             ? Result.Ok()
             : Result.Invalid("", "Nothing is waiting to be paid for that month.");
+    }
+
+    /// <summary>
+    /// A scope of its own for Identity's UserManager, whose stores save through the scope's one context. This service
+    /// lives as long as the circuit that uses it, so its own scope's context would be shared by every call of the
+    /// circuit, two overlapping ones too, and would keep what it had tracked. The new scope sees the same person, as a
+    /// job's scope sees the organisation it works for. Dispose it when the operation ends.
+    /// </summary>
+    private AsyncServiceScope UsersScope()
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(currentUser.Principal);
+        return scope;
     }
 
     /// <summary>Links change from this month (earlier months are closed and paid from what they were) up to today (a later start would show the organisation to its reseller early).</summary>

@@ -13,7 +13,7 @@ public sealed record CommissionLine(Guid OrganisationId, string Organisation, Da
 /// A reseller's commission, month by month and organisation by organisation. Closed months (before the current one)
 /// are computed once, when first asked for, and kept (<see cref="CommissionEntry"/>): later changes to seats or
 /// prices never rewrite them. The current month is computed live and marked provisional.
-/// This is one of the named cross-organisation reads (ARCHITECTURE.md, rule 5): it counts organisations' active users,
+/// This is one of the named cross-organisation reads (docs/ARCHITECTURE.md, tenancy): it counts organisations' active users,
 /// which are platform-level rows, and touches no organisation-owned data.
 /// </summary>
 public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock)

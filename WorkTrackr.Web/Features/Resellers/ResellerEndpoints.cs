@@ -1,4 +1,4 @@
-using System.Globalization;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 
 namespace WorkTrackr.Web.Features.Resellers;
@@ -9,7 +9,7 @@ public static class ResellerEndpoints
     public static void MapResellerEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/resellers/statement.pdf", async (string month, Guid? reseller, ResellerPortal portal, CancellationToken cancellationToken) =>
         {
-            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            if (DateFormats.ParseIsoDate(month + "-01") is not { } first)
                 return Results.BadRequest("Give the month as yyyy-MM.");
             var statement = await portal.StatementAsync(first, reseller, cancellationToken);
             return statement.Succeeded

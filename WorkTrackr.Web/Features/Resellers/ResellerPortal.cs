@@ -25,8 +25,8 @@ public sealed record ResellerDashboard(Guid ResellerId, string Reseller, decimal
 
 /// <summary>
 /// What a reseller sees: the organisations linked to it now, with counts and values only (never their contacts, tickets
-/// or services themselves), and its commission. The named cross-organisation read for resellers (ARCHITECTURE.md,
-/// rule 5): every query here is confined to the organisations linked to the caller's reseller.
+/// or services themselves), and its commission. The named cross-organisation read for resellers (docs/ARCHITECTURE.md,
+/// tenancy): every query here is confined to the organisations linked to the caller's reseller.
 /// A reseller user sees their own reseller; the Platform admin may look at any.
 /// </summary>
 public sealed class ResellerPortal(RecordOperations operations, CurrentUser currentUser, CommissionLedger ledger, TimeProvider clock,
@@ -101,7 +101,7 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
         var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
         var lines = await ledger.LinesAsync(id, first, first, cancellationToken);
-        var title = $"Commission statement {first:yyyy-MM} · {name}";
+        var title = $"Commission statement {DateFormats.Format(first, DateFormats.IsoMonth)} · {name}";
         var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
         {
             [nameof(StatementDocument.Reseller)] = name,
@@ -109,6 +109,6 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
             [nameof(StatementDocument.Lines)] = lines,
             [nameof(StatementDocument.Closed)] = first < ledger.CurrentMonth,
         }, title, cancellationToken);
-        return Result<(byte[], string)>.Ok((pdf, $"commission-{first:yyyy-MM}.pdf"));
+        return Result<(byte[], string)>.Ok((pdf, $"commission-{DateFormats.Format(first, DateFormats.IsoMonth)}.pdf"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -165,7 +164,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
     private static string When(int daysLeft) => daysLeft switch { 0 => "today", 1 => "tomorrow", _ => $"in {daysLeft} days" };
 
     private static string Line(Due reminder) =>
-        $"{reminder.Quantity} × {reminder.Product} for {reminder.Contact} on {reminder.RenewalDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+        $"{reminder.Quantity} × {reminder.Product} for {reminder.Contact} on {DateFormats.Format(reminder.RenewalDate)}";
 
     private static string Subject(List<Due> reminders) => reminders.Count == 1
         ? Clip($"{reminders[0].Contact}: {reminders[0].Product} renews {When(reminders[0].DaysLeft)}", DataLimits.TitleLength)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.WebUtilities;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Services;
 
@@ -32,12 +33,22 @@ public enum RenewalWindow { Overdue, Within30, Within60, Within90 }
 
 public sealed record ServiceQuery
 {
+    /// <summary>The services list's address, relative to the app's base, and the filter it reads from its query string.</summary>
+    public const string ListPath = "services";
+    public const string WindowKey = "window";
+
     public string? Text { get; init; }
     public Guid? ContactId { get; init; }
     public RenewalWindow? Window { get; init; }
     public bool IncludeEnded { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = 25;
+
+    /// <summary>The query-string parameters the services list opens with (the renewal window).</summary>
+    public Dictionary<string, string?> ToQueryString() => new() { [WindowKey] = Window?.ToString() };
+
+    /// <summary>The services list opened on this renewal window: what pages link to.</summary>
+    public string ToUri() => QueryHelpers.AddQueryString(ListPath, ToQueryString().Where(p => p.Value is not null));
 }
 
 public sealed record ServiceListItem(

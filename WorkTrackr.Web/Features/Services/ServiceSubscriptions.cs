@@ -43,7 +43,7 @@ public sealed class ServiceSubscriptions(RecordOperations operations, CurrentUse
         await CsvExport.WriteAsync(writer, ["Contact", "Product", "Quantity", "Unit price", "Billing cycle", "Renewal date", "Value", "Active", "Notes"], rows, s =>
         [
             s.ContactName, s.ProductName, s.Quantity.ToString(CultureInfo.InvariantCulture), s.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture),
-            s.BillingCycle.ToString(), s.RenewalDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Value.ToString("0.00", CultureInfo.InvariantCulture),
+            s.BillingCycle.ToString(), s.RenewalDate is { } renewal ? DateFormats.Format(renewal, DateFormats.IsoDate) : null, s.Value.ToString("0.00", CultureInfo.InvariantCulture),
             s.IsActive ? "yes" : "no", s.Notes,
         ], cancellationToken);
         return true;
@@ -147,7 +147,7 @@ public sealed class ServiceSubscriptions(RecordOperations operations, CurrentUse
                 op.Db.CrmEvents.Add(new CrmEvent
                 {
                     ContactId = service.ContactId,
-                    Title = $"Renewed {service.Quantity} × {service.Product!.Name} until {next.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}",
+                    Title = $"Renewed {service.Quantity} × {service.Product!.Name} until {DateFormats.Format(next)}",
                     Type = CrmEventType.Task,
                     Status = CrmEventStatus.Done,
                     StartsAt = now,

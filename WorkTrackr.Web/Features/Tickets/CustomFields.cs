@@ -1,5 +1,6 @@
 using System.Globalization;
 using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Tickets;
 
@@ -42,7 +43,7 @@ public static class CustomFields
             CustomFieldType.Text when value.Length > MaxTextLength => $"{field.Label} is too long (at most {MaxTextLength} characters).",
             CustomFieldType.MultiLine when value.Length > MaxMultiLineLength => $"{field.Label} is too long (at most {MaxMultiLineLength} characters).",
             CustomFieldType.Number when !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => $"{field.Label} must be a number.",
-            CustomFieldType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => $"{field.Label} must be a date.",
+            CustomFieldType.Date when DateFormats.ParseIsoDate(value) is null => $"{field.Label} must be a date.",
             CustomFieldType.Select when !field.Options.Contains(value) => $"Choose one of the options for {field.Label}.",
             CustomFieldType.Checkbox when value != "true" => $"{field.Label} must be ticked or not.",
             _ => null,

@@ -1,3 +1,4 @@
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 
 namespace WorkTrackr.Web.Features.Tickets;
@@ -12,7 +13,7 @@ public static class TicketEndpoints
         {
             var query = TicketQuery.Parse(context.Request.QueryString.Value ?? "");
             context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"tickets-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"tickets-{DateFormats.Format(clock.GetUtcNow().UtcDateTime, DateFormats.FileStamp)}.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
             var result = await search.ExportCsvAsync(query, writer, context.RequestAborted);
             if (!result.Succeeded) context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using WorkTrackr.Data.Tickets;
+using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Tickets;
 
@@ -15,6 +16,8 @@ public enum TicketSort { Risk, Number, Title, Contact, Status, Priority, Assigne
 public sealed record TicketQuery
 {
     public const int DefaultPageSize = 25;
+    /// <summary>The ticket list's address, relative to the app's base.</summary>
+    public const string ListPath = "tickets";
     public const string UnassignedValue = "none";
 
     public TicketView View { get; init; } = TicketView.AllOpen;
@@ -58,6 +61,9 @@ public sealed record TicketQuery
         };
     }
 
+    /// <summary>The ticket list showing this request: what pages link to, rather than a query string of their own.</summary>
+    public string ToUri() => QueryHelpers.AddQueryString(ListPath, ToQueryString().Where(p => p.Value is not null));
+
     /// <summary>Reads a query string; anything unreadable falls back to the default rather than failing.</summary>
     public static TicketQuery Parse(string queryString)
     {
@@ -89,10 +95,9 @@ public sealed record TicketQuery
             .Select(v => Enum.TryParse<T>(v, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (T?)null)
             .OfType<T>().Distinct().ToList();
 
-    private static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+    private static DateOnly? ParseDate(string? value) => DateFormats.ParseIsoDate(value);
 
-    private static string? Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string? Format(DateOnly? date) => date is { } d ? DateFormats.Format(d, DateFormats.IsoDate) : null;
 }
 
 public sealed record TicketListItem(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
@@ -241,7 +240,7 @@ public sealed class TicketSearch(RecordOperations operations, CurrentUser curren
         t.ResponseDueAt, t.ResolutionDueAt, t.FirstRespondedAt, t.ResolvedAt));
 
     private static string? Local(DateTime? utc, string zone) =>
-        utc is { } u ? TimeZones.ToLocal(u, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null;
+        utc is { } u ? DateFormats.Local(u, zone, DateFormats.IsoDateTime) : null;
 
     private sealed record Row(Guid Id, string Number, string Title, string? ContactName, TicketStatus Status, TicketPriority Priority,
         string? AssigneeName, DateTime? ScheduledStart, DateTime CreatedAt, DateTime? ResponseDueAt, DateTime? ResolutionDueAt,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
@@ -15,7 +16,7 @@ public static class DatabaseStartup
     /// <summary>
     /// Applies pending migrations, brings SQLite's full-text indexes in line with their tables and installs Hangfire's
     /// tables (unless <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and, when
-    /// <c>Seed:DemoData</c> is true and the database has no organisation yet, adds the demo data.
+    /// <see cref="SeedOptions.DemoData"/> is true and the database has no organisation yet, adds the demo data.
     /// </summary>
     public static async Task InitialiseAsync(IServiceProvider services, IConfiguration configuration, bool migrateOnly = false)
     {
@@ -44,7 +45,7 @@ public static class DatabaseStartup
                 await roleManager.CreateAsync(new IdentityRole<Guid>(role));
         }
 
-        if (!migrateOnly && configuration.GetValue("Seed:DemoData", false))
+        if (!migrateOnly && provider.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData)
         {
             await provider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
         }

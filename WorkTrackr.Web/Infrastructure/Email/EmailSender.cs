@@ -121,7 +121,7 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
     {
         Directory.CreateDirectory(folder);
         message.Prepare(EncodingConstraint.SevenBit);
-        var name = $"{now.UtcDateTime:yyyyMMdd'T'HHmmssfffffff}-{Interlocked.Increment(ref pickupSequence):D8}-{Guid.NewGuid():N}";
+        var name = $"{DateFormats.Format(now.UtcDateTime, DateFormats.SortableStamp)}-{Interlocked.Increment(ref pickupSequence):D8}-{Guid.NewGuid():N}";
         var partial = Path.Combine(folder, name + ".tmp");
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;

@@ -6,7 +6,7 @@ namespace WorkTrackr.Web.Infrastructure.Jobs;
 
 /// <summary>
 /// Contexts for background jobs, which have no signed-in user: one fixed to a named organisation for the work itself,
-/// and the one place jobs look across organisations, to find what is due (ARCHITECTURE.md, rules 5 and 8).
+/// and the one place jobs look across organisations, to find what is due (docs/ARCHITECTURE.md, tenancy and jobs).
 /// </summary>
 public sealed class JobDatabase(DbContextOptions<WorkTrackrDbContext> options)
 {

@@ -183,7 +183,7 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // Nodes starting together contend for the same locks (STACK.md). The schedule is the same from every node,
+                // Nodes starting together contend for the same locks (docs/STACK.md, Hangfire.PostgreSql). The schedule is the same from every node,
                 // so one that cannot write it still starts: another node's copy, or the previous run's, is in the storage.
                 if (attempt == attempts)
                 {

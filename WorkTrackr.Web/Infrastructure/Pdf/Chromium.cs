@@ -1,6 +1,6 @@
 namespace WorkTrackr.Web.Infrastructure.Pdf;
 
-/// <summary>Debian's Chromium, for invoice PDFs and the browser tests (Playwright's own browser download cannot work here; see STACK.md).</summary>
+/// <summary>Debian's Chromium, for invoice PDFs and the browser tests (Playwright's own browser download cannot work here; see docs/STACK.md, PDF).</summary>
 public static class Chromium
 {
     public const string PathVariable = "WORKTRACKR_CHROMIUM";

@@ -13,7 +13,7 @@ public sealed class PdfOptions
 }
 
 /// <summary>
-/// Prints HTML to PDF with headless Chromium (STACK.md: QuestPDF is not in the registry). One browser is started on
+/// Prints HTML to PDF with headless Chromium (docs/STACK.md, PDF: QuestPDF is not served by the registry). One browser is started on
 /// first use and kept warm, with a few pages reused from one document to the next. Paper size, margins and page numbers
 /// come from the document's own <c>@page</c> rules; its typeface ships inside this assembly (<see cref="Assets"/>) and is
 /// embedded in every PDF, so the output does not depend on the fonts a machine has.
