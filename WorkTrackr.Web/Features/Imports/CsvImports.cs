@@ -5,6 +5,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Catalog;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Contacts;
@@ -211,7 +212,7 @@ public sealed class CsvImports(IDbContextFactory<WorkTrackrDbContext> dbFactory,
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true);
-        return results.Where(r => !r.MemberNames.Contains("Name") || r.ErrorMessage?.StartsWith("Use at most", StringComparison.Ordinal) == true)
+        return results.Where(r => !r.MemberNames.Contains("Name") || r.ErrorMessage == DataLimits.TooLongMessage(DataLimits.NameLength))
             .Select(r => $"{string.Join(", ", r.MemberNames)}: {r.ErrorMessage}").ToList();
     }
 

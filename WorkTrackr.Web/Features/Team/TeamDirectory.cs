@@ -70,14 +70,14 @@ public sealed class TeamDirectory(IDbContextFactory<WorkTrackrDbContext> dbFacto
     }
 
     /// <summary>
-    /// Saves everyone's weekly hours in one transaction, or nothing: errors are keyed by user id. Open dashboards hear
+    /// Saves everyone's weekly hours in one transaction, or nothing: errors are keyed by the row, <c>[2].WeeklyHours</c>. Open dashboards hear
     /// of it like any other change to what they show.
     /// </summary>
     public async Task<Result> SaveCapacitiesAsync(IReadOnlyList<CapacityInput> capacities, CancellationToken cancellationToken = default)
     {
         if (!currentUser.Can(Capabilities.ManageOrganisation) || currentUser.OrganisationId is not { } organisationId) return Result.Forbidden();
-        var errors = capacities.Where(c => c.WeeklyHours is < 0 or > MaxWeeklyHours)
-            .ToDictionary(c => c.UserId.ToString(), _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
+        var errors = capacities.Select((c, row) => (c, row)).Where(r => r.c.WeeklyHours is < 0 or > MaxWeeklyHours)
+            .ToDictionary(r => $"[{r.row}].{nameof(CapacityInput.WeeklyHours)}", _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
         if (errors.Count > 0) return Result.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
