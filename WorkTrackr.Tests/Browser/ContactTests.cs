@@ -21,7 +21,7 @@ public sealed class ContactTests(BrowserApp app)
         await page.GetByTestId("save-contact").ClickAsync();
 
         // Refused beside the field, and nothing typed is lost.
-        await Expect(page.Locator(".field:has([data-testid=contact-email]) .field-error")).ToHaveTextAsync("Enter an email address like name@example.com.");
+        await Expect(page.Locator(".field:has([data-testid=contact-email]) .validation-message")).ToHaveTextAsync("Enter an email address like name@example.com.");
         await Expect(page.GetByTestId("contact-name")).ToHaveValueAsync("Bluebell Veterinary");
         await page.GetByTestId("contact-email").FillAsync("reception@bluebell.test");
         await page.GetByTestId("save-contact").ClickAsync();

@@ -25,7 +25,7 @@ public sealed class InvoiceTests(BrowserApp app)
         await page.GetByTestId("line-price").Locator("input").FillAsync("62.50");
         await page.GetByTestId("line-price").Locator("input").PressAsync("Tab");
         await page.GetByTestId("save-draft").ClickAsync();
-        await Expect(page.Locator("[data-testid=invoice-line] .field-error")).ToHaveTextAsync("Describe the line.");
+        await Expect(page.Locator("[data-testid=invoice-line] .validation-message")).ToHaveTextAsync("Describe the line.");
         await page.GetByTestId("line-description").FillAsync("Quarterly server check");
         await page.GetByTestId("line-description").PressAsync("Tab");
         await Expect(page.GetByTestId("editor-total")).ToHaveTextAsync("$135.00"); // 125.00 + 8 % tax

@@ -25,7 +25,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         await Expect(fields.Nth(0).GetByTestId("field-type")).ToContainTextAsync("Select (options)");
         await page.GetByTestId("save-template").ClickAsync();
         // Refused beside the field: a select needs options. Nothing typed is lost.
-        await Expect(fields.Nth(0).Locator(".field-error")).ToHaveTextAsync("A select field needs at least one option, one per line.");
+        await Expect(fields.Nth(0).Locator(".validation-message")).ToHaveTextAsync("A select field needs at least one option, one per line.");
         await fields.Nth(0).GetByTestId("field-options").FillAsync("Flat\nPitched");
 
         await page.GetByTestId("add-field").ClickAsync();

@@ -31,7 +31,7 @@ public sealed class TicketTests(BrowserApp app)
 
         // Refused, with the reason beside the field; what was typed is still there.
         var assetTag = page.Locator("[data-field=asset_tag]");
-        await Expect(assetTag.Locator(".field-error")).ToHaveTextAsync("Asset tag is required.");
+        await Expect(assetTag.Locator(".validation-message")).ToHaveTextAsync("Asset tag is required.");
         await Expect(page.GetByTestId("title")).ToHaveValueAsync("Warehouse door sensor faulty");
 
         await assetTag.Locator("input").FillAsync("NW-4242");

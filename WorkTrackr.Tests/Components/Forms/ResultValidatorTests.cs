@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using WorkTrackr.Web.Components.Forms;
 using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Features.Tickets;
 
 namespace WorkTrackr.Tests.Components.Forms;
@@ -77,5 +78,39 @@ public sealed class ResultValidatorTests : ComponentTest
         Assert.Equal(new FieldIdentifier(input.CustomFieldValues, "serial"), field);
         Assert.Null(FieldPaths.Resolve(input, "Missing.Path"));
         Assert.Equal(new FieldIdentifier(input, nameof(TicketInput.Title)), FieldPaths.Resolve(input, nameof(TicketInput.Title)));
+    }
+
+    [Fact]
+    public void A_dictionary_entrys_messages_show_where_the_page_names_that_entry()
+    {
+        var input = new TicketInput { CustomFieldValues = new() { ["serial"] = "" } };
+        var cut = Context.Render<EditForm>(form => form
+            .Add(f => f.Model, input)
+            .Add(f => f.ChildContent, (EditContext _) => builder =>
+            {
+                builder.OpenComponent<ResultValidator>(0);
+                builder.AddAttribute(1, nameof(ResultValidator.Errors),
+                    new Dictionary<string, string[]> { [CustomFields.ErrorKey("serial")] = ["Serial is required."] });
+                builder.CloseComponent();
+                builder.OpenElement(2, "div");
+                builder.AddAttribute(3, "data-testid", "serial");
+                builder.OpenComponent<FieldMessage>(4);
+                builder.AddAttribute(5, nameof(FieldMessage.Field), new FieldIdentifier(input.CustomFieldValues, "serial"));
+                builder.CloseComponent();
+                builder.CloseElement();
+            }));
+
+        Assert.Equal("Serial is required.", cut.Find("[data-testid=serial] [role=alert]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+    }
+
+    [Fact]
+    public void When_the_model_is_a_list_a_key_starts_at_its_row()
+    {
+        List<CapacityInput> people = [new() { WeeklyHours = 40 }, new() { WeeklyHours = 200 }];
+        Assert.Equal(new FieldIdentifier(people[1], nameof(CapacityInput.WeeklyHours)), FieldPaths.Resolve(people, "[1].WeeklyHours"));
+        Assert.Null(FieldPaths.Resolve(people, "[2].WeeklyHours"));
+        Assert.Null(FieldPaths.Resolve(people, "[1]"));
+        Assert.Null(FieldPaths.Resolve(model, "[0].Quantity")); // a model that is not a list has no rows
     }
 }

@@ -67,8 +67,9 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
         var refused = await AsAsync(admin, d => d.SaveCapacitiesAsync(listed));
 
         Assert.Equal(ResultStatus.Invalid, refused.Status);
-        Assert.Equal(["Enter 0 to 168 hours."], refused.Errors[wrong.UserId.ToString()]);
-        Assert.False(refused.Errors.ContainsKey(ok.UserId.ToString()));
+        // Keyed by the row of the list, as the form's fields are.
+        Assert.Equal(["Enter 0 to 168 hours."], refused.Errors[$"[1].{nameof(CapacityInput.WeeklyHours)}"]);
+        Assert.False(refused.Errors.ContainsKey($"[0].{nameof(CapacityInput.WeeklyHours)}"));
         Assert.Equal(was, (await AsAsync(admin, d => d.CapacitiesAsync())).Value!.Select(p => p.WeeklyHours));
     }
 

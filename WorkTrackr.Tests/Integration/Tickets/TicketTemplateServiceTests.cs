@@ -227,10 +227,12 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
 
         var refused = await AsAsync<SlaSettings, Result>(AdminA, s => s.SaveAsync(targets));
 
+        // Keyed by the row of the list, as the form's fields are: [2].ResponseHours.
+        string Row(TicketPriority priority, string field) => $"[{targets.FindIndex(t => t.Priority == priority)}].{field}";
         Assert.Equal(ResultStatus.Invalid, refused.Status);
-        Assert.Equal(["Resolution cannot be due before the response."], refused.Errors["High.Resolution"]);
-        Assert.Contains("Medium.Response", refused.Errors.Keys);
-        Assert.DoesNotContain("Low.Response", refused.Errors.Keys);
+        Assert.Equal(["Resolution cannot be due before the response."], refused.Errors[Row(TicketPriority.High, nameof(SlaTargetInput.ResolutionHours))]);
+        Assert.Contains(Row(TicketPriority.Medium, nameof(SlaTargetInput.ResponseHours)), refused.Errors.Keys);
+        Assert.DoesNotContain(Row(TicketPriority.Low, nameof(SlaTargetInput.ResponseHours)), refused.Errors.Keys);
         var stored = (await AsAsync<SlaSettings, Result<List<SlaTargetInput>>>(AdminA, s => s.GetAsync())).Value!;
         Assert.NotEqual(2, stored.Single(t => t.Priority == TicketPriority.High).ResponseHours);
 

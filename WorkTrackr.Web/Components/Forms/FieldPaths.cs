@@ -8,7 +8,8 @@ namespace WorkTrackr.Web.Components.Forms;
 /// <summary>
 /// Turns the key a service reports an error under into the field it belongs to: <c>Name</c> is the model's Name,
 /// <c>Lines[2].Quantity</c> the Quantity of the model's third line, <c>CustomFieldValues[serial]</c> the "serial" entry
-/// of a dictionary. The field is the same (object, name) pair an input bound to it validates, so its message shows there.
+/// of a dictionary, and <c>[2].Hours</c> the Hours of the third row when the model is itself a list (as a service taking a
+/// list keys its errors). The field is the same (object, name) pair an input bound to it validates, so its message shows there.
 /// </summary>
 public static class FieldPaths
 {
@@ -23,7 +24,7 @@ public static class FieldPaths
             var (name, indexes) = Parse(segments[i]);
             var last = i == segments.Length - 1;
             if (last && indexes.Count == 0) return Property(owner, name) is null ? null : new FieldIdentifier(owner, name);
-            var value = Property(owner, name)?.GetValue(owner);
+            var value = i == 0 && name.Length == 0 && indexes.Count > 0 ? owner : Property(owner, name)?.GetValue(owner);
             for (var j = 0; j < indexes.Count; j++)
             {
                 if (last && j == indexes.Count - 1 && value is IDictionary) return new FieldIdentifier(value, indexes[j]);

@@ -61,15 +61,15 @@ public sealed class TeamDirectory(RecordOperations operations, CurrentUser curre
             .ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Saves everyone's weekly hours in one transaction, or nothing: errors are keyed by user id. Open dashboards hear
+    /// Saves everyone's weekly hours in one transaction, or nothing: errors are keyed by the row, <c>[2].WeeklyHours</c>. Open dashboards hear
     /// of it like any other change to what they show.
     /// </summary>
     public async Task<Result> SaveCapacitiesAsync(IReadOnlyList<CapacityInput> capacities, CancellationToken cancellationToken = default) =>
         currentUser.OrganisationId is not { } organisationId ? Result.Forbidden()
         : await operations.WriteAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
         {
-            var errors = capacities.Where(c => c.WeeklyHours is < 0 or > MaxWeeklyHours)
-                .ToDictionary(c => c.UserId.ToString(), _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
+            var errors = capacities.Select((c, row) => (c, row)).Where(r => r.c.WeeklyHours is < 0 or > MaxWeeklyHours)
+                .ToDictionary(r => $"[{r.row}].{nameof(CapacityInput.WeeklyHours)}", _ => new[] { $"Enter 0 to {MaxWeeklyHours} hours." });
             if (errors.Count > 0) return Result<bool>.From(Result.Invalid(errors));
 
             var ids = capacities.Select(c => c.UserId).Distinct().ToList();

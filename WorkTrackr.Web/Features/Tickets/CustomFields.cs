@@ -11,7 +11,7 @@ public static class CustomFields
     public const int MaxMultiLineLength = 4000;
 
     /// <summary>The key under which a field's error is reported, so the form can show it beside that field.</summary>
-    public static string ErrorKey(string fieldKey) => $"CustomFields[{fieldKey}]";
+    public static string ErrorKey(string fieldKey) => $"{nameof(TicketInput.CustomFieldValues)}[{fieldKey}]";
 
     /// <summary>
     /// Checks the values of the template's live fields. With <paramref name="stored"/> (an existing ticket's values),

@@ -36,7 +36,7 @@ public sealed class SlaSettings(RecordOperations operations)
     public static List<SlaTargetInput> Defaults() =>
         Enum.GetValues<TicketPriority>().Reverse().Select(p => ToInput(p, SlaTarget.Defaults[p])).ToList();
 
-    /// <summary>Saves all four priorities in one transaction; errors are keyed <c>{Priority}.Response</c> / <c>.Resolution</c>.</summary>
+    /// <summary>Saves all four priorities in one transaction; errors are keyed by the row, <c>[2].ResponseHours</c> / <c>[2].ResolutionHours</c>.</summary>
     public async Task<Result> SaveAsync(IReadOnlyList<SlaTargetInput> targets, CancellationToken cancellationToken = default) =>
         await operations.WriteAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
         {
@@ -58,15 +58,15 @@ public sealed class SlaSettings(RecordOperations operations)
     private static Dictionary<string, string[]> Validate(IReadOnlyList<SlaTargetInput> targets)
     {
         var errors = new Dictionary<string, string[]>();
-        foreach (var target in targets)
+        foreach (var (target, row) in targets.Select((t, i) => (t, i)))
         {
-            var key = target.Priority.ToString();
+            var key = $"[{row}].";
             if (target.ResponseHours <= 0 || target.ResponseHours > MaxHours)
-                errors[key + ".Response"] = [$"Between a minute and {MaxHours:0} hours."];
+                errors[key + nameof(SlaTargetInput.ResponseHours)] = [$"Between a minute and {MaxHours:0} hours."];
             if (target.ResolutionHours <= 0 || target.ResolutionHours > MaxHours)
-                errors[key + ".Resolution"] = [$"Between a minute and {MaxHours:0} hours."];
+                errors[key + nameof(SlaTargetInput.ResolutionHours)] = [$"Between a minute and {MaxHours:0} hours."];
             else if (Minutes(target.ResolutionHours) < Minutes(target.ResponseHours))
-                errors[key + ".Resolution"] = ["Resolution cannot be due before the response."];
+                errors[key + nameof(SlaTargetInput.ResolutionHours)] = ["Resolution cannot be due before the response."];
         }
         if (targets.Select(t => t.Priority).Distinct().Count() != targets.Count)
             errors[""] = ["Each priority may appear only once."];

@@ -1,0 +1,91 @@
+using AngleSharp.Dom;
+using Bunit;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Data.Identity;
+using WorkTrackr.Data.Tickets;
+using WorkTrackr.Tests.Integration;
+using WorkTrackr.Web.Features.Calendar;
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure;
+
+namespace WorkTrackr.Tests.Components.Forms;
+
+/// <summary>
+/// Pages whose errors used to be looked up by string keys now show them through ResultValidator: each message beside
+/// the field it is about, on forms whose model had to be given that field (a list's row, a dialog's loose values).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(app)
+{
+    [Fact]
+    public async Task An_sla_target_out_of_range_is_refused_beside_its_priority()
+    {
+        await SignInAsync(Roles.Admin);
+        var cut = Context.Render<SlaSettingsPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.AllByTestId("response-hours")));
+
+        await Labelled(Row(cut, TicketPriority.Medium), "Medium response hours").TypeAsync("0");
+        await cut.Button("Save targets").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Between a minute and 8760 hours."], Alerts(Row(cut, TicketPriority.Medium))));
+        Assert.Empty(Alerts(Row(cut, TicketPriority.High)));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+    }
+
+    [Fact]
+    public async Task Voiding_without_a_reason_is_refused_beside_the_reason()
+    {
+        var manager = await SignInAsync(Roles.Manager);
+        var draft = await RunAsAsync<InvoiceDrafts, Result<Guid>>(manager, s => s.CreateDraftAsync(new InvoiceInput
+        {
+            ContactId = Organisation.RowIds[typeof(Contact)],
+            Lines = [new InvoiceLineInput { Description = "Call-out", Quantity = 1, UnitPrice = 10 }],
+        }));
+        var version = (await RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(manager, s => s.GetAsync(draft.Value))).Value!.Version;
+        Assert.True((await RunAsAsync<InvoiceIssuing, Result<string>>(manager, s => s.IssueAsync(draft.Value, version))).Succeeded);
+        var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, draft.Value));
+        cut.WaitForAssertion(() => cut.ByTestId("void-invoice"));
+
+        await cut.ByTestId("void-invoice").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Say why the invoice is void; it is kept with it."], Alerts(cut.ByTestId("void-reason").Closest(".field")!)));
+        Assert.Empty(Alerts(cut.ByTestId("paid-on").Closest(".field")!));
+    }
+
+    [Fact]
+    public async Task An_empty_comment_is_refused_beside_the_comment_box()
+    {
+        await SignInAsync(Roles.Dispatcher);
+        var cut = Context.Render<TicketPage>(p => p.Add(x => x.Id, Organisation.RowIds[typeof(Ticket)]));
+        cut.WaitForAssertion(() => cut.ByTestId("add-comment"));
+
+        await cut.ByTestId("add-comment").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Write something first."], Alerts(cut.ByTestId("comment").Closest("form")!)));
+    }
+
+    [Fact]
+    public async Task A_schedule_without_a_start_is_refused_beside_the_times()
+    {
+        var dispatcher = await SignInAsync(Roles.Dispatcher);
+        var ticketId = Organisation.RowIds[typeof(Ticket)];
+        var ticket = (await RunAsAsync<TicketService, Result<TicketDetails>>(dispatcher, s => s.GetAsync(ticketId))).Value!;
+        var cut = Context.Render<ScheduleDialog>(p => p
+            .Add(x => x.TicketId, ticketId).Add(x => x.Label, ticket.Title).Add(x => x.Version, ticket.Version));
+        cut.WaitForAssertion(() => cut.ByTestId("schedule-save"));
+
+        await cut.ByTestId("schedule-save").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Pick a start, or use Unschedule."], Alerts(cut.ByTestId("schedule-end").Closest(".field")!)));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+    }
+
+    private static IElement Row(IRenderedComponent<SlaSettingsPage> cut, TicketPriority priority) =>
+        cut.Find($"tr[data-priority='{priority}']");
+
+    private static IElement Labelled(IElement scope, string name) =>
+        scope.QuerySelectorAll("[aria-label]").Single(e => e.GetAttribute("aria-label") == name);
+
+    private static string[] Alerts(IElement scope) => [.. scope.QuerySelectorAll("[role='alert']").Select(a => a.Text())];
+}
