@@ -1,0 +1,30 @@
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Jobs;
+
+namespace WorkTrackr.Web.Features.Invoicing;
+
+/// <summary>Invoices: drafts, issuing, payments, their PDFs (rendered by a job) and marking them overdue (another job).</summary>
+public static class InvoicingModule
+{
+    public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<InvoiceService>();
+        services.AddScoped<InvoicePdf>();
+        services.AddScoped<InvoicePdfWorker>();
+        services.AddScoped<OverdueInvoices>();
+        services.AddRecordedJob<InvoicePdfJob>(JobNames.InvoicePdfs);
+        services.AddRecordedJob<OverdueInvoicesJob>(JobNames.OverdueInvoices);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapInvoicing(this IEndpointRouteBuilder app)
+    {
+        // GET /invoices/{id}/pdf: the stored PDF of an issued invoice, as a download named after its number.
+        app.MapGet("/invoices/{id:guid}/pdf", async (Guid id, InvoiceService invoices, CancellationToken cancellationToken) =>
+            await invoices.DocumentAsync(id, cancellationToken) is { Succeeded: true } document
+                ? Results.File(document.Value.Content, "application/pdf", document.Value.FileName)
+                : Results.NotFound())
+            .RequireAuthorization(Capabilities.ViewInvoices);
+        return app;
+    }
+}
