@@ -6,6 +6,7 @@ using WorkTrackr.Web.Infrastructure.Changes;
 using WorkTrackr.Web.Infrastructure.Circuits;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Email;
+using WorkTrackr.Web.Infrastructure.Http;
 using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Pdf;
@@ -17,7 +18,7 @@ var (services, config, contentRoot) = (builder.Services, builder.Configuration, 
 // The platform (Infrastructure): what every feature builds on, and which never depends on a feature.
 services.AddWorkTrackrCircuits(config).AddRadzenComponents().AddSingleton(TimeProvider.System);
 services.AddWorkTrackrDatabase(config, contentRoot).AddWorkTrackrTenancy().AddWorkTrackrChangeFeed(config);
-services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization();
+services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails();
 services.AddWorkTrackrEmail(config).AddWorkTrackrPdf(config).AddWorkTrackrJobs(config, contentRoot);
 
 // Features: each module adds its own services and jobs (Features/FeatureModules.cs).

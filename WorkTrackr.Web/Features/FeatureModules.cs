@@ -13,6 +13,7 @@ using WorkTrackr.Web.Features.Resellers;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure.Http;
 
 namespace WorkTrackr.Web.Features;
 
@@ -40,13 +41,21 @@ public static class FeatureModules
         .AddResellers(config)
         .AddPlatform(config);
 
-    public static IEndpointRouteBuilder MapFeatureModules(this IEndpointRouteBuilder app) => app
-        .MapTickets()
-        .MapCrm()
-        .MapContacts()
-        .MapCatalog()
-        .MapServices()
-        .MapDashboard()
-        .MapInvoicing()
-        .MapResellers();
+    /// <summary>
+    /// The features' endpoints, in one group that answers every failure as a ProblemDetails (<see cref="ResultHttp"/>),
+    /// a role the endpoint's policy refuses included.
+    /// </summary>
+    public static IEndpointRouteBuilder MapFeatureModules(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("").AnswerWithProblems()
+            .MapTickets()
+            .MapCrm()
+            .MapContacts()
+            .MapCatalog()
+            .MapServices()
+            .MapDashboard()
+            .MapInvoicing()
+            .MapResellers();
+        return app;
+    }
 }

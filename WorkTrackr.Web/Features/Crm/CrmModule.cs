@@ -1,4 +1,6 @@
 using System.Text;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Http;
 
 namespace WorkTrackr.Web.Features.Crm;
 
@@ -17,9 +19,10 @@ public static class CrmModule
         // GET /feeds/crm/{token}.ics: no sign-in (calendar apps cannot), the secret in the address is the key.
         app.MapGet(CalendarFeeds.PathPrefix + "{file}", async (string file, CalendarFeeds feeds, CancellationToken cancellationToken) =>
         {
-            if (!file.EndsWith(".ics", StringComparison.Ordinal)) return Results.NotFound();
-            var calendar = await feeds.RenderAsync(file[..^4], cancellationToken);
-            return calendar is null ? Results.NotFound() : Results.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
+            var calendar = file.EndsWith(".ics", StringComparison.Ordinal) ? await feeds.RenderAsync(file[..^4], cancellationToken) : null;
+            return calendar is null
+                ? Result.NotFound("The calendar feed").ToProblem()
+                : TypedResults.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
         }).AllowAnonymous();
         return app;
     }

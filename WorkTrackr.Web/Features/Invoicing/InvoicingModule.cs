@@ -1,4 +1,5 @@
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Http;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Web.Features.Invoicing;
@@ -21,9 +22,7 @@ public static class InvoicingModule
     {
         // GET /invoices/{id}/pdf: the stored PDF of an issued invoice, as a download named after its number.
         app.MapGet("/invoices/{id:guid}/pdf", async (Guid id, InvoiceService invoices, CancellationToken cancellationToken) =>
-            await invoices.DocumentAsync(id, cancellationToken) is { Succeeded: true } document
-                ? Results.File(document.Value.Content, "application/pdf", document.Value.FileName)
-                : Results.NotFound())
+            (await invoices.DocumentAsync(id, cancellationToken)).ToHttpResult(pdf => TypedResults.File(pdf.Content, "application/pdf", pdf.FileName)))
             .RequireAuthorization(Capabilities.ViewInvoices);
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Http;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Web.Features.Resellers;
@@ -21,14 +23,12 @@ public static class ResellersModule
     public static IEndpointRouteBuilder MapResellers(this IEndpointRouteBuilder app)
     {
         // GET /resellers/statement.pdf?month=2026-10[&reseller=id]: a month's commission statement.
-        app.MapGet("/resellers/statement.pdf", async (string month, Guid? reseller, ResellerPortal portal, CancellationToken cancellationToken) =>
+        app.MapGet("/resellers/statement.pdf", async (string? month, Guid? reseller, ResellerPortal portal, CancellationToken cancellationToken) =>
         {
             if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                return Results.BadRequest("Give the month as yyyy-MM.");
-            var statement = await portal.StatementAsync(first, reseller, cancellationToken);
-            return statement.Succeeded
-                ? Results.File(statement.Value.Content, "application/pdf", statement.Value.FileName)
-                : Results.NotFound();
+                return Result.Invalid("month", "Give the month as yyyy-MM.").ToProblem();
+            return (await portal.StatementAsync(first, reseller, cancellationToken))
+                .ToHttpResult(statement => TypedResults.File(statement.Content, "application/pdf", statement.FileName));
         }).RequireAuthorization(Capabilities.ViewResellers);
         return app;
     }

@@ -1,4 +1,5 @@
 using WorkTrackr.Web.Features.Tickets.Templates;
+using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 
 namespace WorkTrackr.Web.Features.Tickets;
@@ -20,15 +21,10 @@ public static class TicketsModule
     public static IEndpointRouteBuilder MapTickets(this IEndpointRouteBuilder app)
     {
         // CSV export of exactly the list the user is looking at: same query string, no paging.
-        app.MapGet(ExportPath, async (HttpContext context, TicketSearch search, TimeProvider clock) =>
-        {
-            var query = TicketQuery.Parse(context.Request.QueryString.Value ?? "");
-            context.Response.ContentType = "text/csv; charset=utf-8";
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"tickets-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
-            await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-            var result = await search.ExportCsvAsync(query, writer, context.RequestAborted);
-            if (!result.Succeeded) context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        }).RequireAuthorization(Capabilities.ViewTickets);
+        app.MapGet(ExportPath, (HttpContext context, TicketSearch search, TimeProvider clock) =>
+            CsvExport.DownloadAsync(context, "tickets", clock, writer => search.ExportCsvAsync(
+                TicketQuery.Parse(context.Request.QueryString.Value ?? ""), writer, context.RequestAborted)))
+            .RequireAuthorization(Capabilities.ViewTickets);
         return app;
     }
 }
