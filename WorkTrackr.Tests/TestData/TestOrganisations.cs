@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Data.Catalog;
 using WorkTrackr.Data.Common;
@@ -100,6 +103,23 @@ public static class TestOrganisations
         var claimsFactory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(await claimsFactory.CreateAsync(user));
         return scope;
+    }
+
+    /// <summary>
+    /// An HTTP client signed in as <paramref name="user"/>: it carries the Identity cookie a sign-in would write (the same
+    /// claims, protected by the app's own cookie options), and does not follow redirects.
+    /// </summary>
+    public static async Task<HttpClient> SignedInClientAsync(this WorkTrackrFactory factory, ApplicationUser user)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + cookie.ExpireTimeSpan },
+            IdentityConstants.ApplicationScheme);
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
+        return client;
     }
 
     /// <summary>A user by email, such as a demo login.</summary>

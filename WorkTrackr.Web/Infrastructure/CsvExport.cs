@@ -1,4 +1,5 @@
 using CsvHelper;
+using WorkTrackr.Web.Infrastructure.Http;
 
 namespace WorkTrackr.Web.Infrastructure;
 
@@ -23,14 +24,22 @@ public static class CsvExport
         await csv.FlushAsync(cancellationToken);
     }
 
-    /// <summary>Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-<see cref="DateFormats.FileStamp"/>.csv.</summary>
+    /// <summary>
+    /// Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-<see cref="DateFormats.FileStamp"/>.csv, or,
+    /// when it fails, its problem (<see cref="ResultHttp"/>). Services refuse before they write a row, so nothing of the
+    /// download has been sent by then.
+    /// </summary>
     public static async Task<IResult> DownloadAsync(HttpContext context, string name, TimeProvider clock, Func<TextWriter, Task<Result>> write)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateFormats.Format(clock.GetUtcNow().UtcDateTime, DateFormats.FileStamp)}.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        var result = await write(writer);
-        if (!result.Succeeded) context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Results.Empty;
+        Result result;
+        await using (var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true))
+            result = await write(writer);
+        if (result.Succeeded) return Results.Empty;
+        if (context.Response.HasStarted) throw new InvalidOperationException($"The {name} export failed after it had begun: {result.Message}");
+        context.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ContentDisposition);
+        context.Response.ContentType = null;
+        return result.ToProblem();
     }
 }

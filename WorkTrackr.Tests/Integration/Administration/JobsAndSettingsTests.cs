@@ -76,6 +76,14 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
     }
 
     [Fact]
+    public async Task Every_scheduled_job_is_added_by_its_feature_or_platform_part()
+    {
+        // The engine schedules every name in JobNames; a module left out of Program would leave its job unresolvable.
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        Assert.All(JobNames.All, job => Assert.NotNull(scope.ServiceProvider.GetRequiredKeyedService<RecordedJob>(job)));
+    }
+
+    [Fact]
     public async Task Settings_are_checked_beside_each_field_and_saved_for_new_invoices_and_reminders()
     {
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Settings Studio");

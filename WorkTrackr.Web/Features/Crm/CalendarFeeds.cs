@@ -84,15 +84,3 @@ public sealed class CalendarFeeds(RecordOperations operations, CurrentUser curre
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
-
-public static class CalendarFeedEndpoints
-{
-    /// <summary>GET /feeds/crm/{token}.ics: no sign-in (calendar apps cannot), the secret in the address is the key.</summary>
-    public static void MapCalendarFeedEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(CalendarFeeds.PathPrefix + "{file}", async (string file, CalendarFeeds feeds, CancellationToken cancellationToken) =>
-        {
-            if (!file.EndsWith(".ics", StringComparison.Ordinal)) return Results.NotFound();
-            var calendar = await feeds.RenderAsync(file[..^4], cancellationToken);
-            return calendar is null ? Results.NotFound() : Results.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).AllowAnonymous();
-}

@@ -14,6 +14,22 @@ public static class DatabaseStartup
     public const string MigrateSwitch = "--migrate";
 
     /// <summary>
+    /// Start-up's database step: with <see cref="MigrateSwitch"/> on the command line it only applies the migrations and
+    /// returns false (the process should exit); otherwise it initialises the database as below and returns true.
+    /// </summary>
+    public static async Task<bool> InitialiseAsync(WebApplication app, string[] args)
+    {
+        if (!args.Contains(MigrateSwitch))
+        {
+            await InitialiseAsync(app.Services, app.Configuration);
+            return true;
+        }
+        await InitialiseAsync(app.Services, app.Configuration, migrateOnly: true);
+        app.Logger.LogInformation("Database migrated; exiting because of {Switch}.", MigrateSwitch);
+        return false;
+    }
+
+    /// <summary>
     /// Applies pending migrations, brings SQLite's full-text indexes in line with their tables and installs Hangfire's
     /// tables (unless <c>Database:MigrateOnStartup</c> is false), makes sure the roles exist and, when
     /// <see cref="SeedOptions.DemoData"/> is true and the database has no organisation yet, adds the demo data.

@@ -2,6 +2,10 @@ using Hangfire;
 
 namespace WorkTrackr.Web.Infrastructure.Jobs;
 
+/// <summary>
+/// The names jobs are scheduled (<c>Jobs:Sweeps:&lt;name&gt;</c>), woken and recorded under: keys only. Each job's code
+/// lives with its feature, which adds it under its name (<see cref="JobsServiceCollectionExtensions.AddRecordedJob{TJob}"/>).
+/// </summary>
 public static class JobNames
 {
     public const string InvoicePdfs = "invoice-pdfs";

@@ -2,11 +2,7 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Storage;
 using WorkTrackr.Data;
-using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Authorization;
-using WorkTrackr.Web.Infrastructure.Email;
-using WorkTrackr.Web.Infrastructure.Pdf;
 
 namespace WorkTrackr.Web.Infrastructure.Jobs;
 
@@ -25,30 +21,12 @@ public static class JobsServiceCollectionExtensions
     /// touches the app's database file (README, "Background jobs").</item>
     /// </list>
     /// <c>Jobs:Enabled=false</c> leaves the Hangfire server out of this process, as service tests and page-only nodes do.
+    /// The engine knows no job itself: each is a <see cref="RecordedJob"/> that its feature (or platform part, as email)
+    /// adds with <see cref="AddRecordedJob{TJob}"/>, under one of the <see cref="JobNames"/>.
     /// </summary>
     public static IServiceCollection AddWorkTrackrJobs(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
-        services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
-        services.AddSingleton<PdfRenderer>();
-        services.AddScoped<DocumentPrinter>();
-        services.AddScoped<InvoicePdf>();
         services.AddScoped<JobDatabase>();
-        services.AddScoped<InvoicePdfWorker>();
-        services.AddScoped<OverdueInvoices>();
-        services.AddScoped<RenewalReminderSweep>();
-        services.AddScoped<EmailDeliveryWorker>();
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.PostConfigure<EmailOptions>(email => email.ApplyLegacySecurity(configuration.GetSection(EmailOptions.Section)));
-        // A bad Email:SmtpEnableSsl stops start-up with its message, rather than failing every send later.
-        services.AddOptions<EmailOptions>().ValidateOnStart();
-        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
-        services.AddSingleton<IEmailSender, QueuedEmailSender>();
-
-        services.AddKeyedScoped<RecordedJob, InvoicePdfJob>(JobNames.InvoicePdfs);
-        services.AddKeyedScoped<RecordedJob, OverdueInvoicesJob>(JobNames.OverdueInvoices);
-        services.AddKeyedScoped<RecordedJob, RenewalRemindersJob>(JobNames.RenewalReminders);
-        services.AddKeyedScoped<RecordedJob, EmailJob>(JobNames.Emails);
-        services.AddKeyedScoped<RecordedJob, CommissionMonthsJob>(JobNames.CommissionMonths);
         services.AddScoped<JobRunner>();
 
         var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
@@ -98,6 +76,13 @@ public static class JobsServiceCollectionExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// Adds <typeparamref name="TJob"/> as the job called <paramref name="name"/>, which <see cref="JobRunner"/> resolves
+    /// by that name in each run's own scope.
+    /// </summary>
+    public static IServiceCollection AddRecordedJob<TJob>(this IServiceCollection services, string name) where TJob : RecordedJob =>
+        services.AddKeyedScoped<RecordedJob, TJob>(name);
 
     /// <summary>The Hangfire dashboard, for the Platform admin only, behind the app's own policy.</summary>
     public static IEndpointConventionBuilder MapWorkTrackrJobsDashboard(this IEndpointRouteBuilder endpoints) =>

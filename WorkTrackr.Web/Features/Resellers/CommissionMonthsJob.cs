@@ -1,0 +1,12 @@
+using WorkTrackr.Web.Infrastructure.Jobs;
+
+namespace WorkTrackr.Web.Features.Resellers;
+
+/// <summary>Keeps each ended month's commission as it stood when the month ended, whether or not anyone looks at it.</summary>
+public sealed class CommissionMonthsJob(CommissionLedger ledger, JobDatabase database, TimeProvider clock, ILogger<CommissionMonthsJob> logger) : RecordedJob(database, clock, logger)
+{
+    protected override string Name => JobNames.CommissionMonths;
+    /// <summary>Resellers are platform-level: the job always closes every reseller's months, whoever asked.</summary>
+    protected override async Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) =>
+        organisationId is null ? await ledger.CloseAllAsync(cancellationToken) : 0;
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Identity;
+
+namespace WorkTrackr.Web.Infrastructure.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Identity on static server-rendered pages (<c>/Account</c>), signed in by cookie; the circuit revalidates the user
+    /// every few minutes. Lockout follows <c>Identity:MaxFailedAccessAttempts</c> and <c>Identity:LockoutMinutes</c>.
+    /// </summary>
+    public static IServiceCollection AddWorkTrackrIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Identity's stores need a scoped context; it only touches users and roles, which are not organisation-owned.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>().CreateDbContext());
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+        });
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Identity:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<WorkTrackrDbContext>()
+            .AddSignInManager<WorkTrackrSignInManager>()
+            .AddClaimsPrincipalFactory<WorkTrackrClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        // Cookies are rechecked this often against the user's security stamp and WorkTrackrSignInManager.CanSignInAsync.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        return services;
+    }
+}
