@@ -180,6 +180,7 @@ public sealed record TenancyCase(Type Owned)
         ["PlatformService.UnlinkAsync"] = "Links organisations to resellers, for the Platform admin (platform tests).",
         ["PlatformService.InviteResellerUserAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
         ["PlatformService.MarkCommissionPaidAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
+        ["PlatformCommissionPayouts.MarkPaidAsync"] = "Resellers are platform records; it is PlatformService's, for the reseller pages (platform tests).",
     };
 
     private static ServiceCall Call<TService>(Expression<Func<TService, Guid, Task>> call, string role = Roles.Admin) where TService : notnull

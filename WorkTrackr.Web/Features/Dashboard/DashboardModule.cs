@@ -38,6 +38,6 @@ public static class DashboardModule
     /// <summary>A day given as yyyy-MM-dd (as <see cref="DashboardRange.Iso"/> writes it), or none when it is left out.</summary>
     private static Result<DateOnly?> Day(string? value, string field) =>
         string.IsNullOrEmpty(value) ? Result<DateOnly?>.Ok(null)
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? Result<DateOnly?>.Ok(day)
+        : DateFormats.ParseIsoDate(value) is { } day ? Result<DateOnly?>.Ok(day)
         : Result<DateOnly?>.From(Result.Invalid(field, "Give the day as yyyy-MM-dd."));
 }
