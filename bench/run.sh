@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh NAME [provider…] — builds in Release, makes its own data, starts the databases it needs, and prints
-# one "RESULT figure provider=… value=… rows=…" line per figure. NAME: tickets, crm, invoices or dashboard. Providers: sqlite postgres (default both).
+# one "RESULT figure provider=… value=… floor=… ratio=… rows=… rounds=… stable=…" line per figure (the floor: the same SQL
+# through plain ADO.NET, timed in the same run). NAME: tickets, crm, invoices or dashboard. Providers: sqlite postgres (default both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: bench/run.sh NAME [sqlite|postgres]...   (NAME: tickets, crm, invoices or dashboard)}

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
@@ -39,15 +38,25 @@ internal static class CrmBench
         var contacts = scope.ServiceProvider.GetRequiredService<ContactService>();
         var renewals = scope.ServiceProvider.GetRequiredService<ServiceSubscriptions>();
 
-        string[] terms = ["harbor", "summit 12", "pioneer", "acme 4", "cedar 4999", "example.test", "555 01", "granite"];
-        Report("crm.contact_search_p95_ms", name, await BenchHost.P95Async(async i =>
-            (await contacts.SearchAsync(new ContactQuery { Text = terms[i % terms.Length] })).Value!.Items.Count));
-        Report("crm.renewal_board_ms", name, await BenchHost.P95Async(async _ => (await renewals.BoardAsync()).Value!.Sum(c => c.Count)));
-        Report("crm.contact_timeline_ms", name, await BenchHost.P95Async(async _ => (await contacts.HistoryAsync(busyContact)).Value!.Count));
-    }
+        await using var floor = new AdoFloor(provider, connectionString);
 
-    private static void Report(string figure, string provider, (double Ms, int Rows) result) =>
-        Console.WriteLine($"RESULT {figure} provider={provider} value={result.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Services} returned={result.Rows} (p95 of {BenchHost.Runs})");
+        string[] terms = ["harbor", "summit 12", "pioneer", "acme 4", "cedar 4999", "example.test", "555 01", "granite"];
+        await new Figure
+        {
+            Name = "crm.contact_search_p95_ms", Provider = name, Rows = Services, Floor = floor.Replay,
+            App = async i => (await contacts.SearchAsync(new ContactQuery { Text = terms[i % terms.Length] })).Value!.Items.Count,
+        }.RunAsync();
+        await new Figure
+        {
+            Name = "crm.renewal_board_ms", Provider = name, Rows = Services, Floor = floor.Replay,
+            App = async _ => (await renewals.BoardAsync()).Value!.Sum(c => c.Count),
+        }.RunAsync();
+        await new Figure
+        {
+            Name = "crm.contact_timeline_ms", Provider = name, Rows = Services, Floor = floor.Replay,
+            App = async _ => (await contacts.HistoryAsync(busyContact)).Value!.Count,
+        }.RunAsync();
+    }
 
     internal static async Task<(Guid Organisation, Guid BusyContact)> SeedAsync(IServiceProvider services)
     {

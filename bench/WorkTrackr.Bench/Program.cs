@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -18,7 +17,10 @@ using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 // Server-side timings of the queries the pages run, from the service call to the rows, on data each benchmark makes
-// itself, per provider. Prints one RESULT line per figure. Usage: WorkTrackr.Bench tickets|crm|invoices|dashboard [sqlite|postgres]...
+// itself, per provider, each beside a floor measured in the same run: the same SQL the call sent, sent again through
+// plain ADO.NET (Floor.cs), so ratio = value / floor holds across machines where the times do not. Prints one
+// "RESULT name provider=… value=… floor=… ratio=… rows=… rounds=… stable=…" line per figure (Figure.cs).
+// Usage: WorkTrackr.Bench tickets|crm|invoices|dashboard [sqlite|postgres]...
 //   tickets: one organisation with 100,000 tickets (2,000 scheduled in one month) and 20,000 contacts;
 //   crm: one organisation with 50,000 contacts and 200,000 customer services;
 //   invoices: PDFs through headless Chromium, and the renewal reminder sweep over the crm data;
@@ -77,20 +79,30 @@ internal static class TicketBench
 
         await using var scope = BenchHost.SignedIn(services, organisationId);
         var search = scope.ServiceProvider.GetRequiredService<TicketSearch>();
+        await using var floor = new AdoFloor(provider, connectionString);
 
         var firstPage = new TicketQuery { View = TicketView.AllOpen, Priorities = [TicketPriority.High, TicketPriority.Urgent], Sort = TicketSort.Risk };
-        Report("tickets.grid_first_page_p95_ms", name, await BenchHost.P95Async(async _ => (await search.SearchAsync(firstPage)).Value!.Items.Count));
+        await new Figure
+        {
+            Name = "tickets.grid_first_page_p95_ms", Provider = name, Rows = Tickets, Floor = floor.Replay,
+            App = async _ => (await search.SearchAsync(firstPage)).Value!.Items.Count,
+        }.RunAsync();
 
         string[] words = ["printer", "boiler", "vpn", "T-0421", "warehouse", "filter", "server", "door"];
-        Report("tickets.search_p95_ms", name, await BenchHost.P95Async(async i =>
-            (await search.SearchAsync(new TicketQuery { View = TicketView.All, Text = words[i % words.Length] })).Value!.Items.Count));
+        await new Figure
+        {
+            Name = "tickets.search_p95_ms", Provider = name, Rows = Tickets, Floor = floor.Replay,
+            App = async i => (await search.SearchAsync(new TicketQuery { View = TicketView.All, Text = words[i % words.Length] })).Value!.Items.Count,
+        }.RunAsync();
 
-        var month = await BenchHost.TimeAsync(async () => (await search.ScheduledAsync(Month, Month.AddMonths(1))).Value!.Count);
-        Console.WriteLine($"RESULT tickets.calendar_month_ms provider={name} value={month.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets} returned={month.Rows}");
+        // The p95 of warm loads of one month (until 2026-12 this was one single call, which included EF's first
+        // compilation of the query).
+        await new Figure
+        {
+            Name = "tickets.calendar_month_ms", Provider = name, Rows = Tickets, Floor = floor.Replay,
+            App = async _ => (await search.ScheduledAsync(Month, Month.AddMonths(1))).Value!.Count,
+        }.RunAsync();
     }
-
-    private static void Report(string figure, string provider, (double Ms, int Rows) result) =>
-        Console.WriteLine($"RESULT {figure} provider={provider} value={result.Ms.ToString("F1", CultureInfo.InvariantCulture)} rows={Tickets}");
 
     private static async Task<Guid> SeedAsync(IServiceProvider services)
     {
