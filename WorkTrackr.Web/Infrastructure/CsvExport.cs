@@ -26,17 +26,22 @@ public static class CsvExport
 
     /// <summary>
     /// Sends what <paramref name="write"/> writes as a CSV download named <paramref name="name"/>-<see cref="DateFormats.FileStamp"/>.csv, or,
-    /// when it fails, its problem (<see cref="ResultHttp"/>). Services refuse before they write a row, so nothing of the
-    /// download has been sent by then.
+    /// when it fails, its problem (<see cref="ResultHttp"/>). Services refuse before they write a row, and the writer is
+    /// flushed (which starts the response) only after a success, so a refusal can still answer with its own status.
     /// </summary>
     public static async Task<IResult> DownloadAsync(HttpContext context, string name, TimeProvider clock, Func<TextWriter, Task<Result>> write)
     {
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}-{DateFormats.Format(clock.GetUtcNow().UtcDateTime, DateFormats.FileStamp)}.csv\"";
-        Result result;
-        await using (var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true))
-            result = await write(writer);
-        if (result.Succeeded) return Results.Empty;
+        // Not disposed on a refusal: disposing flushes the response body, and that sends the headers. With leaveOpen it holds
+        // nothing else.
+        var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        var result = await write(writer);
+        if (result.Succeeded)
+        {
+            await writer.DisposeAsync();
+            return Results.Empty;
+        }
         if (context.Response.HasStarted) throw new InvalidOperationException($"The {name} export failed after it had begun: {result.Message}");
         context.Response.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.ContentDisposition);
         context.Response.ContentType = null;

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Data.Catalog;
 using WorkTrackr.Data.Common;
@@ -29,6 +31,12 @@ public sealed record ServiceCall(MethodInfo Method, string Role, Func<IServicePr
 {
     /// <summary>Whether a read finds organisation A's own row (false where the fixture's row is not in a readable state).</summary>
     public bool FindsOwnRow { get; init; } = true;
+
+    /// <summary>
+    /// Puts the row (on a context of its organisation) into the state the call acts on, and back afterwards (false): a PDF
+    /// that is ready to download, a job that failed and can be retried. Without it such a call would refuse every row.
+    /// </summary>
+    public Func<WorkTrackrDbContext, Guid, bool, Task>? Arrange { get; init; }
 
     /// <summary>How the call answers for another organisation's row: by default, not found.</summary>
     public Func<object?, bool> Refuses { get; init; } = outcome => outcome is Result result ? result.Status == ResultStatus.NotFound : outcome is null;
@@ -131,7 +139,7 @@ public sealed record TenancyCase(Type Owned)
         new(typeof(Invoice))
         {
             Lists = [List<InvoiceQueries, Result<InvoiceResults>>(s => s.SearchAsync(new InvoiceQuery(), default), r => r.Value!.Items.Select(i => i.Id))],
-            Reads = [Call<InvoiceQueries>((s, id) => s.GetAsync(id, default)), Call<InvoiceDocumentService>((s, id) => s.DownloadAsync(id, default)) with { FindsOwnRow = false /* A's PDF is still queued */ }],
+            Reads = [Call<InvoiceQueries>((s, id) => s.GetAsync(id, default)), Call<InvoiceDocumentService>((s, id) => s.DownloadAsync(id, default)) with { Arrange = PdfReady }],
             Changes = [Call<InvoiceDrafts>((s, id) => s.SaveDraftAsync(id, new InvoiceInput(), Guid.Empty, default)),
                        Call<InvoiceDrafts>((s, id) => s.CopyAsync(id, default)),
                        Call<InvoiceIssuing>((s, id) => s.IssueAsync(id, Guid.Empty, default)),
@@ -146,7 +154,11 @@ public sealed record TenancyCase(Type Owned)
             Through = typeof(Invoice),
             Lists = [List<JobsService, Result<JobsOverview>>(s => s.OverviewAsync(default), r => r.Value!.Items.Select(i => i.Id))],
             // A retry is of the failed work in view: another organisation's is never in view, so nothing is retried.
-            Changes = [Call<JobsService>((s, id) => s.RetryAsync(WorkKind.InvoicePdf, id, default)) with { Refuses = outcome => outcome is Result<int> { Succeeded: true, Value: 0 } }],
+            Changes = [Call<JobsService>((s, id) => s.RetryAsync(WorkKind.InvoicePdf, id, default)) with
+            {
+                Arrange = PdfFailed,
+                Refuses = outcome => outcome is Result<int> { Succeeded: true, Value: 0 },
+            }],
         },
         new(typeof(RenewalReminder)) { Unreached = "Reminders are written by the renewal sweep, a job that names its organisation; no page lists or changes them." },
         new(typeof(Notification))
@@ -182,6 +194,17 @@ public sealed record TenancyCase(Type Owned)
         ["PlatformService.MarkCommissionPaidAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
         ["PlatformCommissionPayouts.MarkPaidAsync"] = "Resellers are platform records; it is PlatformService's, for the reseller pages (platform tests).",
     };
+
+    /// <summary>The invoice's PDF made (its id is the invoice's), or queued again as the fixture has it.</summary>
+    private static Task PdfReady(WorkTrackrDbContext db, Guid invoiceId, bool ready) =>
+        db.InvoiceDocuments.Where(d => d.InvoiceId == invoiceId).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.State, ready ? WorkState.Done : WorkState.Pending)
+            .SetProperty(x => x.Content, ready ? new byte[] { 37, 80, 68, 70 } : null));
+
+    /// <summary>The PDF job failed for good (the row's id), or is queued again as the fixture has it.</summary>
+    private static Task PdfFailed(WorkTrackrDbContext db, Guid documentId, bool failed) =>
+        db.InvoiceDocuments.Where(d => d.Id == documentId).ExecuteUpdateAsync(d => d
+            .SetProperty(x => x.State, failed ? WorkState.Failed : WorkState.Pending));
 
     private static ServiceCall Call<TService>(Expression<Func<TService, Guid, Task>> call, string role = Roles.Admin) where TService : notnull
     {

@@ -83,13 +83,23 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
         foreach (var read in CaseOf(typeName).Reads)
         {
             await using var scope = await app.Factory.SignedInScopeAsync(app.A.Users[read.Role]);
-            if (read.FindsOwnRow)
+            await ArrangeAsync(read, app.A, type, true);
+            await ArrangeAsync(read, app.B, type, true);
+            try
             {
-                var own = await read.RunAsync(scope.ServiceProvider, app.A.RowIds[type]);
-                Assert.True(own is Result result ? result.Succeeded : own is not null, $"{read} does not find A's own {typeName}.");
+                if (read.FindsOwnRow)
+                {
+                    var own = await read.RunAsync(scope.ServiceProvider, app.A.RowIds[type]);
+                    Assert.True(own is Result result ? result.Succeeded : own is not null, $"{read} does not find A's own {typeName}.");
+                }
+                var other = await read.RunAsync(scope.ServiceProvider, app.B.RowIds[type]);
+                Assert.True(read.Refuses(other), $"{read} finds B's {typeName}.");
             }
-            var other = await read.RunAsync(scope.ServiceProvider, app.B.RowIds[type]);
-            Assert.True(read.Refuses(other), $"{read} finds B's {typeName}.");
+            finally
+            {
+                await ArrangeAsync(read, app.A, type, false);
+                await ArrangeAsync(read, app.B, type, false);
+            }
         }
     }
 
@@ -105,11 +115,19 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
         var @case = CaseOf(typeName);
         foreach (var call in @case.Changes.Concat(@case.Deletes))
         {
-            var before = await SnapshotOfBAsync(type);
-            await using var scope = await app.Factory.SignedInScopeAsync(app.A.Users[call.Role]);
-            var outcome = await call.RunAsync(scope.ServiceProvider, app.B.RowIds[type]);
-            Assert.True(call.Refuses(outcome), $"{call} on B's {typeName}: {(outcome as Result)?.Status} {(outcome as Result)?.Message}");
-            Assert.Equal(before, await SnapshotOfBAsync(type));
+            await ArrangeAsync(call, app.B, type, true);
+            try
+            {
+                var before = await SnapshotOfBAsync(type);
+                await using var scope = await app.Factory.SignedInScopeAsync(app.A.Users[call.Role]);
+                var outcome = await call.RunAsync(scope.ServiceProvider, app.B.RowIds[type]);
+                Assert.True(call.Refuses(outcome), $"{call} on B's {typeName}: {(outcome as Result)?.Status} {(outcome as Result)?.Message}");
+                Assert.Equal(before, await SnapshotOfBAsync(type));
+            }
+            finally
+            {
+                await ArrangeAsync(call, app.B, type, false);
+            }
         }
     }
 
@@ -181,6 +199,13 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
         var contact = await db.Contacts.SingleAsync(c => c.Id == app.A.RowIds[typeof(Contact)]);
         contact.OrganisationId = app.B.Id;
         await Assert.ThrowsAsync<TenancyViolationException>(() => db.SaveChangesAsync());
+    }
+
+    private async Task ArrangeAsync(ServiceCall call, TestOrganisation organisation, Type type, bool on)
+    {
+        if (call.Arrange is null) return;
+        await using var db = app.Factory.CreateDbContext(organisation.Id);
+        await call.Arrange(db, organisation.RowIds[type], on);
     }
 
     /// <summary>B's row as JSON, read behind the app's back with B as the tenant; null when it is gone.</summary>

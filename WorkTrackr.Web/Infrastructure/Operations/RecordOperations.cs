@@ -281,12 +281,4 @@ public static class Steps
         apply(op);
         return Task.CompletedTask;
     };
-
-    /// <summary>Removes the row, or deactivates it if history points at it.</summary>
-    public static Task Remove<T>(Operation<T> op) where T : class
-    {
-        if (op.Row is ISoftDeletable soft) soft.IsActive = false;
-        else op.Db.Remove(op.Row);
-        return Task.CompletedTask;
-    }
 }
