@@ -80,4 +80,26 @@ public sealed class TicketTests(BrowserApp app)
         await page.GotoAsync(new Uri(app.BaseAddress, "tickets?view=All&assignee=none").ToString());
         await Expect(page.GetByTestId("tickets-empty")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_ticket_that_is_not_there_is_the_not_found_page_on_a_first_load_and_on_a_navigation_in_the_app()
+    {
+        var missing = $"tickets/{Guid.NewGuid()}";
+        var page = await app.OpenAsAsync("dispatcher@northwind.test", "");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("My day");
+
+        // Within the live circuit: the router shows the not-found page, at the address asked for.
+        await page.EvaluateAsync("path => Blazor.navigateTo(path)", missing);
+        await Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("not-found-back")).ToHaveTextAsync("Back to Tickets");
+        Assert.EndsWith(missing, page.Url, StringComparison.Ordinal);
+
+        // A first load answers 404 with the same page, which stays once the circuit takes over.
+        var response = await page.GotoAsync(new Uri(app.BaseAddress, missing).ToString());
+        Assert.Equal(404, response!.Status);
+        await new AppShell(page).WaitUntilInteractiveAsync();
+        await Expect(page.GetByTestId("not-found")).ToBeVisibleAsync();
+        await page.GetByTestId("not-found-back").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
+    }
 }
