@@ -1,3 +1,4 @@
+using WorkTrackr.Tests.TestData;
 using System.Text.RegularExpressions;
 
 namespace WorkTrackr.Tests.Unit;
@@ -44,13 +45,5 @@ public sealed partial class PageConventionsTests
         [.. Directory.EnumerateFiles(Path.Combine(RepositoryRoot, project), pattern, SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))];
 
-    /// <summary>The folder holding WorkTrackr.sln, walking up from the test's output folder.</summary>
-    private static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "WorkTrackr.sln"))) return folder.FullName;
-        throw new InvalidOperationException($"No WorkTrackr.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string RepositoryRoot => Repository.Root;
 }

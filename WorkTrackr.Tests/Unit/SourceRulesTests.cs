@@ -1,3 +1,4 @@
+using WorkTrackr.Tests.TestData;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
@@ -100,14 +101,5 @@ public sealed class SourceRulesTests
         return text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("@*", StringComparison.Ordinal) || text.StartsWith('*');
     }
 
-    internal static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "WorkTrackr.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException($"No WorkTrackr.sln above {AppContext.BaseDirectory}: these tests read the repository's source.");
-    }
+    private static string RepositoryRoot => Repository.Root;
 }
