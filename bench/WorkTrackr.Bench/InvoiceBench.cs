@@ -10,6 +10,7 @@ using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Pdf;
+using WorkTrackr.Web.Infrastructure.Rendering;
 
 /// <summary>
 /// Invoice PDFs through the warm headless Chromium (one-page invoices per second with the renderer's default
@@ -23,9 +24,9 @@ internal static class InvoiceBench
     {
         var name = provider.ToString().ToLowerInvariant();
         await using var services = BenchHost.Services(provider, connectionString, s => s
-            .AddSingleton<PdfRenderer>().Configure<PdfOptions>(o => { if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PDF_CONCURRENCY"), out var n)) o.MaxConcurrency = n; }).AddScoped<DocumentPrinter>().AddScoped<InvoicePdf>()
+            .AddSingleton<PdfRenderer>().Configure<PdfOptions>(o => { if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PDF_CONCURRENCY"), out var n)) o.MaxConcurrency = n; }).AddScoped<ComponentHtml>().AddScoped<DocumentPrinter>().AddScoped<InvoicePdf>()
             .AddScoped<JobDatabase>().AddSingleton<IJobTrigger, NoJobTrigger>()
-            .AddScoped(sp => new RenewalReminderSweep(sp.GetRequiredService<JobDatabase>(), sp.GetRequiredService<IJobTrigger>(), TimeProvider.System, NullLogger<RenewalReminderSweep>.Instance)));
+            .AddScoped(sp => new RenewalReminderSweep(sp.GetRequiredService<JobDatabase>(), sp.GetRequiredService<IJobTrigger>(), sp.GetRequiredService<ComponentHtml>(), TimeProvider.System, NullLogger<RenewalReminderSweep>.Instance)));
 
         // The PDF figures do not depend on the database: measured once, with the first provider.
         if (provider == DatabaseProvider.Sqlite || Environment.GetEnvironmentVariable("BENCH_PDF_EVERY_PROVIDER") == "1")

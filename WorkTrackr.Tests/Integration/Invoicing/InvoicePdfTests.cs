@@ -1,7 +1,6 @@
 using WorkTrackr.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data.Common;
@@ -12,6 +11,7 @@ using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Pdf;
+using WorkTrackr.Web.Infrastructure.Rendering;
 
 namespace WorkTrackr.Tests.Integration.Invoicing;
 
@@ -112,7 +112,7 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         var services = scope.ServiceProvider;
         var broken = new PdfRenderer(Options.Create(new PdfOptions { ChromiumPath = "/nonexistent/chromium" }), NullLogger<PdfRenderer>.Instance);
         var worker = new InvoicePdfWorker(services.GetRequiredService<JobDatabase>(),
-            new InvoicePdf(new DocumentPrinter(services, services.GetRequiredService<ILoggerFactory>(), broken)), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
+            new InvoicePdf(new DocumentPrinter(services.GetRequiredService<ComponentHtml>(), broken)), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
 
         var before = DateTime.UtcNow;
         Assert.Equal(0, await worker.SweepAsync());

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +13,7 @@ using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Notifications;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Web.Infrastructure.Rendering;
 
 namespace WorkTrackr.Tests.Integration.Services;
 
@@ -25,7 +28,8 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
     private async Task<int> SweepAsync(DateTimeOffset now, Guid organisationId)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var sweep = new RenewalReminderSweep(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new NoJobTrigger(), StoppedClock.At(now), NullLogger<RenewalReminderSweep>.Instance);
+        var sweep = new RenewalReminderSweep(scope.ServiceProvider.GetRequiredService<JobDatabase>(), new NoJobTrigger(),
+            scope.ServiceProvider.GetRequiredService<ComponentHtml>(), StoppedClock.At(now), NullLogger<RenewalReminderSweep>.Instance);
         return await sweep.SweepAsync(organisationId);
     }
 
@@ -106,6 +110,32 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
         await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, async i => { await i.MarkReadAsync(inbox.Latest[0].Id); return 0; });
         Assert.Equal(1, await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, i => i.UnreadCountAsync()));
         Assert.Equal(0, await app.Factory.RunAsAsync<NotificationInbox, int>(organisation.Users[Roles.Technician], i => i.UnreadCountAsync()));
+    }
+
+    [Fact]
+    public async Task The_reminder_email_is_its_template_listing_each_reminder_with_the_names_encoded()
+    {
+        var (organisation, _, unowned) = await ArrangeAsync("Markup & <Co> Mills");
+        await using (var named = app.Factory.CreateDbContext(organisation.Id))
+            await named.Contacts.Where(c => c.Id == unowned).ExecuteUpdateAsync(c => c.SetProperty(x => x.Name, "Nobody's <i>Nursery</i> & Sons"));
+        await SweepAsync(Morning, organisation.Id);
+
+        var dispatcher = organisation.Users[Roles.Dispatcher];
+        var manager = organisation.Users[Roles.Manager];
+        await using var db = app.Factory.CreateDbContext(organisation.Id);
+        var emails = await db.EmailMessages.AsNoTracking().Where(m => m.OrganisationId == organisation.Id).ToDictionaryAsync(m => m.To);
+        // Razor encoded the names: none of their markup is in the HTML, and their text reads back whole.
+        Assert.All(emails.Values, e => Assert.DoesNotContain("<i>", e.HtmlBody));
+        Assert.All(emails.Values, e => Assert.DoesNotContain("<Co>", e.HtmlBody));
+        var toManager = WebUtility.HtmlDecode(emails[manager.Email!].HtmlBody);
+        Assert.Contains($"Hello {manager.DisplayName},", toManager);
+        Assert.Contains("These customer services of Markup & <Co> Mills renew soon:", toManager);
+        Assert.Contains("for Nobody's <i>Nursery</i> & Sons on 10 Jul 2026 (in 30 days)</li>", toManager);
+        // One line per reminder, soonest first: the owner's two services, 3 and 14 days away.
+        var toDispatcher = emails[dispatcher.Email!].HtmlBody;
+        Assert.Equal(2, Regex.Count(toDispatcher, "<li>"));
+        Assert.Matches("(?s)for Owned Orchards on 13 Jun 2026 \\(in 3 days\\)</li>.*for Owned Orchards on 24 Jun 2026 \\(in 14 days\\)</li>", toDispatcher);
+        Assert.DoesNotContain("more on the Services page", toDispatcher);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
@@ -9,6 +8,7 @@ using WorkTrackr.Data.Services;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Web.Infrastructure.Rendering;
 using TimeZones = WorkTrackr.Web.Infrastructure.TimeZones.TimeZones;
 
 namespace WorkTrackr.Web.Features.Services;
@@ -17,9 +17,10 @@ namespace WorkTrackr.Web.Features.Services;
 /// Once a day from 07:00 in each organisation's time zone, tells the right people which customer services are about
 /// to renew: one reminder per service, renewal date and threshold (30, 14, 7 and 1 days by default), as an in-app
 /// notification and an email digest. Each organisation's reminders, notifications and emails are saved in one
-/// transaction, and a unique index on the reminders makes a second run, or a second node, add nothing.
+/// transaction, and a unique index on the reminders makes a second run, or a second node, add nothing. The email is
+/// the <see cref="RenewalReminderEmail"/> template.
 /// </summary>
-public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs, TimeProvider clock, ILogger<RenewalReminderSweep> logger)
+public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs, ComponentHtml html, TimeProvider clock, ILogger<RenewalReminderSweep> logger)
 {
     public static readonly TimeOnly SendFrom = new(7, 0);
     /// <summary>Above this many reminders for one person in one sweep, the bell gets one summary instead of one each.</summary>
@@ -85,7 +86,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         {
             db.Notifications.AddRange(Notifications(person, reminders, now));
             if (!string.IsNullOrWhiteSpace(person.Email))
-                EmailOutbox.Queue(db, organisation.Id, person.Email, Subject(reminders), EmailBody(organisation, person, reminders), now);
+                EmailOutbox.Queue(db, organisation.Id, person.Email, Subject(reminders), await EmailBodyAsync(organisation, person, reminders), now);
         }
         try
         {
@@ -170,13 +171,13 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         ? Clip($"{reminders[0].Contact}: {reminders[0].Product} renews {When(reminders[0].DaysLeft)}", DataLimits.TitleLength)
         : $"{reminders.Count} customer services renew soon";
 
-    private static string EmailBody(Organisation organisation, ApplicationUser person, List<Due> reminders)
-    {
-        var items = reminders.OrderBy(r => r.RenewalDate).ThenBy(r => r.Contact).Take(EmailListLength)
-            .Select(r => $"<li>{WebUtility.HtmlEncode(Line(r))} ({When(r.DaysLeft)})</li>");
-        var more = reminders.Count > EmailListLength ? $"<p>…and {reminders.Count - EmailListLength} more on the Services page.</p>" : "";
-        return $"<p>Hello {WebUtility.HtmlEncode(person.DisplayName)},</p>" +
-               $"<p>These customer services of {WebUtility.HtmlEncode(organisation.Name)} renew soon:</p><ul>{string.Concat(items)}</ul>{more}" +
-               "<p>Renew them, or invoice them, from WorkTrackr's Services and Invoices pages.</p>";
-    }
+    private Task<string> EmailBodyAsync(Organisation organisation, ApplicationUser person, List<Due> reminders) =>
+        html.RenderAsync<RenewalReminderEmail>(new Dictionary<string, object?>
+        {
+            [nameof(RenewalReminderEmail.Recipient)] = person.DisplayName,
+            [nameof(RenewalReminderEmail.Organisation)] = organisation.Name,
+            [nameof(RenewalReminderEmail.Lines)] = reminders.OrderBy(r => r.RenewalDate).ThenBy(r => r.Contact).Take(EmailListLength)
+                .Select(r => $"{Line(r)} ({When(r.DaysLeft)})").ToList(),
+            [nameof(RenewalReminderEmail.More)] = Math.Max(reminders.Count - EmailListLength, 0),
+        });
 }

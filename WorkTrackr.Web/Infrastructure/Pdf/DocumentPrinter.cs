@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using WorkTrackr.Web.Infrastructure.Rendering;
 
 namespace WorkTrackr.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// Prints a Razor component as an A4 PDF: rendered to HTML with <see cref="HtmlRenderer"/>, wrapped in a page with the
+/// Prints a Razor component as an A4 PDF: rendered to HTML (<see cref="ComponentHtml"/>), wrapped in a page with the
 /// document's title and "Page 2 of 3" in the margins and the app's typeface (<see cref="PdfRenderer.Assets"/>), and
 /// printed by <see cref="PdfRenderer"/>. Invoices and reseller statements both go through here.
 /// </summary>
-public sealed class DocumentPrinter(IServiceProvider services, ILoggerFactory loggerFactory, PdfRenderer renderer)
+public sealed class DocumentPrinter(ComponentHtml html, PdfRenderer renderer)
 {
     /// <summary>The family documents name in their CSS for the embedded typeface.</summary>
     public const string FontFamily = "Invoice Sans";
@@ -21,9 +21,7 @@ public sealed class DocumentPrinter(IServiceProvider services, ILoggerFactory lo
 
     public async Task<string> HtmlAsync<TComponent>(IDictionary<string, object?> parameters, string title) where TComponent : IComponent
     {
-        await using var html = new HtmlRenderer(services, loggerFactory);
-        var body = await html.Dispatcher.InvokeAsync(async () =>
-            (await html.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
+        var body = await html.RenderAsync<TComponent>(parameters);
         // The title goes into a CSS string: only letters, digits and a few safe marks are kept.
         var safeTitle = new string(title.Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '·' or '.').ToArray());
         return $$"""

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WorkTrackr.Web.Infrastructure.Rendering;
+
 namespace WorkTrackr.Web.Infrastructure.Pdf;
 
 public static class PdfServiceCollectionExtensions
@@ -7,6 +10,7 @@ public static class PdfServiceCollectionExtensions
     {
         services.Configure<PdfOptions>(configuration.GetSection(PdfOptions.Section));
         services.AddSingleton<PdfRenderer>();
+        services.TryAddScoped<ComponentHtml>();
         services.AddScoped<DocumentPrinter>();
         return services;
     }
