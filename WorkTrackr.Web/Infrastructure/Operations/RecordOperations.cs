@@ -101,7 +101,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (IsConflict(exception))
         {
             return await ConflictAsync(current, cancellationToken);
         }
@@ -109,6 +109,9 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         if (change.AfterCommit is not null) await change.AfterCommit(cancellationToken);
         return Result<TOut>.Ok(output(row));
     }
+
+    /// <summary>Someone saved in between: the row changed since it was loaded, or a unique index refused the same row made at the same moment (a second click).</summary>
+    private static bool IsConflict(DbUpdateException exception) => exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
 
     private static async Task<Result<TOut>> ConflictAsync<TOut>(Func<CancellationToken, Task<TOut>>? current, CancellationToken cancellationToken) =>
         current is null ? Result<TOut>.From(Result.Conflict()) : Result<TOut>.Conflict(await current(cancellationToken));
@@ -140,7 +143,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
     /// an ExecuteUpdate. <paramref name="write"/> runs on a context of its own, if the caller holds <paramref name="capability"/>,
     /// and may refuse (invalid input, a missing row): then nothing it tracked is saved, and with
     /// <paramref name="inTransaction"/> nothing it executed stays either. Otherwise what it tracked is saved, a stale version
-    /// coming back as a conflict, and the transaction commits.
+    /// (or a unique index refusing a row) coming back as a conflict, and the transaction commits.
     /// </summary>
     public async Task<Result<TOut>> WriteAsync<TOut>(string capability, Func<WorkTrackrDbContext, CancellationToken, Task<Result<TOut>>> write,
         bool inTransaction = false, CancellationToken cancellationToken = default)
@@ -156,7 +159,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
             return result;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException exception) when (IsConflict(exception))
         {
             return Result<TOut>.From(Result.Conflict());
         }
