@@ -1,30 +1,32 @@
 using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Web.Features.Contacts;
 
 public sealed record ContactOption(Guid Id, string Name);
 
-/// <summary>Finds contacts by name for pickers, a few at a time, so a picker stays fast with tens of thousands.</summary>
-public sealed class ContactLookup(IDbContextFactory<WorkTrackrDbContext> dbFactory)
+/// <summary>
+/// Finds contacts by name for pickers, a few at a time, so a picker stays fast with tens of thousands. Every page with a
+/// contact picker or filter uses it, a technician's ticket list too, so no capability guards it: the tenant filter
+/// confines it to the organisation's own contacts (<see cref="RecordOperations.WithoutCapabilityAsync{TOut}"/>).
+/// </summary>
+public sealed class ContactLookup(RecordOperations operations)
 {
     public const int PageSize = 20;
 
-    public async Task<IReadOnlyList<ContactOption>> SearchAsync(string? text, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contacts = db.Contacts.AsNoTracking().Where(c => c.IsActive);
-        if (!string.IsNullOrWhiteSpace(text))
+    public Task<IReadOnlyList<ContactOption>> SearchAsync(string? text, CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync<IReadOnlyList<ContactOption>>(async (db, cancellationToken) =>
         {
-            var lower = text.Trim().ToLowerInvariant();
-            contacts = contacts.Where(c => c.Name.ToLower().Contains(lower));
-        }
-        return await contacts.OrderBy(c => c.Name).Take(PageSize).Select(c => new ContactOption(c.Id, c.Name)).ToListAsync(cancellationToken);
-    }
+            var contacts = db.Contacts.AsNoTracking().Where(c => c.IsActive);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                var lower = text.Trim().ToLowerInvariant();
+                contacts = contacts.Where(c => c.Name.ToLower().Contains(lower));
+            }
+            return await contacts.OrderBy(c => c.Name).Take(PageSize).Select(c => new ContactOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+        }, cancellationToken);
 
-    public async Task<ContactOption?> FindAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactOption(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken);
-    }
+    public Task<ContactOption?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync((db, cancellationToken) =>
+            db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactOption(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
 }

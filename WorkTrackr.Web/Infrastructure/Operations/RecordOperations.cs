@@ -179,9 +179,10 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>
     /// What no capability guards: every signed-in member reads the organisation's people (pickers, names on a timeline)
-    /// and reads and marks their own notifications; a calendar app, signed in as nobody, reads the feed its address's
-    /// secret unlocks. The tenant filter and <paramref name="run"/>'s own condition (the caller's id, the organisation's
-    /// members, the secret's holder) confine it; anything a role decides goes through the methods above.
+    /// and its contacts' names (pickers, a technician's ticket filter), and reads and marks their own notifications; a
+    /// calendar app, signed in as nobody, reads the feed its address's secret unlocks. The tenant filter and
+    /// <paramref name="run"/>'s own condition (the caller's id, the organisation's members, the secret's holder) confine
+    /// it; anything a role decides goes through the methods above.
     /// </summary>
     public async Task<TOut> WithoutCapabilityAsync<TOut>(Func<WorkTrackrDbContext, CancellationToken, Task<TOut>> run,
         CancellationToken cancellationToken = default)
