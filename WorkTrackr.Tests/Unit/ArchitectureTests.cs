@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
     {
         // Platform (the Platform admin's pages) manages resellers and may use the Resellers feature; the reseller portal
         // shows a reseller its own data, and what it asks of the Platform admin goes through ICommissionPayouts.
-        AssertNone(Uses(Namespace(typeof(ResellerPortal)), Namespace(typeof(PlatformService))));
+        AssertNone(Uses(Namespace(typeof(ResellerPortal)), Namespace(typeof(PlatformResellers))));
     }
 
     [Fact]

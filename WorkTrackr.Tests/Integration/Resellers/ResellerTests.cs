@@ -1,4 +1,8 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
@@ -11,6 +15,8 @@ using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Platform;
 using WorkTrackr.Web.Features.Resellers;
 using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Authorization;
+using WorkTrackr.Web.Infrastructure.Operations;
 
 namespace WorkTrackr.Tests.Integration.Resellers;
 
@@ -34,7 +40,7 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
 
     private async Task<Guid> ResellerAsync(ApplicationUser platform, string name, decimal rate)
     {
-        var created = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateResellerAsync(new ResellerInput { Name = name, ContactEmail = "partner@example.test", CommissionRate = rate }));
+        var created = await AsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = name, ContactEmail = "partner@example.test", CommissionRate = rate }));
         Assert.True(created.Succeeded, created.Message);
         return created.Value;
     }
@@ -80,16 +86,16 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(user, s => s.DashboardAsync(bright))).Status);
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(user, s => s.LedgerAsync(bright))).Status);
             Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<(byte[], string)>>(user, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.OrganisationsAsync())).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.ListAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
         }
         // Nor does a reseller do platform work.
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result<IReadOnlyList<ResellerRow>>>(brightUser, s => s.ResellersAsync())).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformService, Result>(brightUser, s => s.MarkCommissionPaidAsync(bright, new DateOnly(2021, 1, 1)))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result<IReadOnlyList<ResellerRow>>>(brightUser, s => s.ListAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result>(brightUser, s => s.MarkCommissionPaidAsync(bright, new DateOnly(2021, 1, 1)))).Status);
 
         // The platform admin can look at any reseller's portal.
         Assert.Single((await AsAsync<ResellerPortal, Result<ResellerDashboard>>(platform, s => s.DashboardAsync(bright))).Value!.Customers);
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UnlinkAsync(app.A.Id))).Succeeded);
+        Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(app.A.Id))).Succeeded);
     }
 
     [Fact]
@@ -118,17 +124,17 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             await db.SaveChangesAsync();
         }
         // Links change from this month on, and never start in the future or over another reseller's days.
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddDays(20)))).Status);
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddDays(20)))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))).Status);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (today.Day > 1)
         {
             // Unlinked today from the second; linking the first from the 1st would give both the same days.
-            Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UnlinkAsync(organisation.Id, today))).Succeeded);
-            var overlap = await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, first, new DateOnly(today.Year, today.Month, 1)));
+            Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(organisation.Id, today))).Succeeded);
+            var overlap = await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, new DateOnly(today.Year, today.Month, 1)));
             Assert.Equal(ResultStatus.Invalid, overlap.Status);
             Assert.Contains("covers part of that time", overlap.Message);
-            Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.LinkAsync(organisation.Id, second, today))).Succeeded);
+            Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, second, today))).Succeeded);
         }
 
         // The monthly job keeps last month as it ended, before anyone opens a ledger.
@@ -147,18 +153,18 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.True(firstLast.Closed);
 
         // A closed month stays as it was computed, even when prices change afterwards.
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 100, 100))).Succeeded);
+        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 100, 100))).Succeeded);
         var again = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
         Assert.Equal(firstLast.Earned, again.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id).Earned);
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
+        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
 
         // Paying: only ended months; then the ledger says paid, with the date.
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
+        Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
         var paid = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!
             .Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
         Assert.Equal((CommissionStatus.Paid, new DateOnly(2026, 1, 5)), (paid.Status, paid.PaidOn));
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
 
         // The month's statement, as a PDF read back.
         var statement = await AsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
@@ -178,28 +184,31 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         var callers = app.A.Users.Values.Append(await UserAsync(Roles.Reseller, reseller)).ToList();
         var organisation = new OrganisationInput { Name = "Sneaky Ltd", Currency = "USD", TimeZoneId = "UTC" };
         var partner = new ResellerInput { Name = "Sneaky Partners", ContactEmail = "sneaky@example.test" };
-        Func<PlatformService, Task<Result>>[] calls =
+        static Func<IServiceProvider, Task<Result>> On<TService>(Func<TService, Task<Result>> call) where TService : notnull =>
+            services => call(services.GetRequiredService<TService>());
+        Func<IServiceProvider, Task<Result>>[] calls =
         [
-            async s => await s.OrganisationsAsync(),
-            async s => await s.OrganisationDetailsAsync(app.B.Id),
-            async s => await s.CreateOrganisationAsync(organisation),
-            s => s.UpdateOrganisationAsync(app.B.Id, organisation),
-            s => s.SetStatusAsync(app.B.Id, OrganisationStatus.Suspended),
-            async s => await s.ResellersAsync(),
-            async s => await s.CreateResellerAsync(partner),
-            s => s.UpdateResellerAsync(reseller, partner),
-            s => s.LinkAsync(app.B.Id, reseller),
-            s => s.UnlinkAsync(app.B.Id),
-            async s => await s.PlanPricesAsync(),
-            s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 0),
-            s => s.MarkCommissionPaidAsync(reseller, new DateOnly(2021, 1, 1)),
-            s => s.InviteResellerUserAsync(reseller, "sneaky@example.test", "Sneaky", new Uri("https://app.example.test/")),
+            On<PlatformOrganisations>(async s => await s.ListAsync()),
+            On<PlatformOrganisations>(async s => await s.GetAsync(app.B.Id)),
+            On<PlatformOrganisations>(async s => await s.CreateAsync(organisation)),
+            On<PlatformOrganisations>(s => s.UpdateAsync(app.B.Id, organisation)),
+            On<PlatformOrganisations>(s => s.SetStatusAsync(app.B.Id, OrganisationStatus.Suspended)),
+            On<PlatformOrganisations>(async s => await s.PlanPricesAsync()),
+            On<PlatformOrganisations>(s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 0)),
+            On<PlatformResellers>(async s => await s.ListAsync()),
+            On<PlatformResellers>(async s => await s.CreateAsync(partner)),
+            On<PlatformResellers>(s => s.UpdateAsync(reseller, partner)),
+            On<PlatformResellers>(s => s.LinkAsync(app.B.Id, reseller)),
+            On<PlatformResellers>(s => s.UnlinkAsync(app.B.Id)),
+            On<PlatformResellers>(s => s.MarkCommissionPaidAsync(reseller, new DateOnly(2021, 1, 1))),
+            On<ICommissionPayouts>(s => s.MarkPaidAsync(reseller, new DateOnly(2021, 1, 1))),
+            On<ResellerInvitations>(s => s.InviteAsync(reseller, "sneaky@example.test", "Sneaky", new Uri("https://app.example.test/"))),
         ];
         foreach (var caller in callers)
             for (var i = 0; i < calls.Length; i++)
             {
                 var call = calls[i];
-                Assert.True((await AsAsync<PlatformService, Result>(caller, call)).Status == ResultStatus.Forbidden, $"call {i} as {caller.DisplayName}");
+                Assert.True((await AsAsync<IServiceProvider, Result>(caller, call)).Status == ResultStatus.Forbidden, $"call {i} as {caller.DisplayName}");
             }
         await using var db = app.Factory.CreateDbContext(null);
         Assert.Equal(OrganisationStatus.Active, await db.Organisations.Where(o => o.Id == app.B.Id).Select(o => o.Status).SingleAsync());
@@ -209,18 +218,18 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
     public async Task The_platform_admin_manages_organisations_plans_and_rates_with_checks()
     {
         var platform = await UserAsync(Roles.PlatformAdmin);
-        var refused = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateResellerAsync(new ResellerInput { Name = "", ContactEmail = "nope", CommissionRate = 1.5m }));
+        var refused = await AsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = "", ContactEmail = "nope", CommissionRate = 1.5m }));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Enter a rate between 0 and 1 (0.25 is 25 %)."], refused.Errors[nameof(ResellerInput.CommissionRate)]);
         Assert.Contains(nameof(ResellerInput.Name), refused.Errors.Keys);
         Assert.Contains(nameof(ResellerInput.ContactEmail), refused.Errors.Keys);
 
-        var created = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateOrganisationAsync(new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Pro, Currency = "EUR", TimeZoneId = "Europe/Paris" }));
+        var created = await AsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Pro, Currency = "EUR", TimeZoneId = "Europe/Paris" }));
         Assert.True(created.Succeeded, created.Message);
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.UpdateOrganisationAsync(created.Value, new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Enterprise, Currency = "EUR", TimeZoneId = "Europe/Paris" }))).Succeeded);
-        Assert.True((await AsAsync<PlatformService, Result>(platform, s => s.SetStatusAsync(created.Value, OrganisationStatus.Suspended))).Succeeded);
+        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.UpdateAsync(created.Value, new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Enterprise, Currency = "EUR", TimeZoneId = "Europe/Paris" }))).Succeeded);
+        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetStatusAsync(created.Value, OrganisationStatus.Suspended))).Succeeded);
 
-        var row = (await AsAsync<PlatformService, Result<IReadOnlyList<OrganisationRow>>>(platform, s => s.OrganisationsAsync("platform made"))).Value!.Single();
+        var row = (await AsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(platform, s => s.ListAsync("platform made"))).Value!.Single();
         Assert.Equal((OrganisationPlan.Enterprise, OrganisationStatus.Suspended, 0, 199m), (row.Plan, row.Status, row.ActiveUsers, row.MonthlyValue));
         await using var db = app.Factory.CreateDbContext(null);
         Assert.Equal([OrganisationPlan.Enterprise], await db.OrganisationPlanChanges.Where(c => c.OrganisationId == created.Value).Select(c => c.Plan).ToListAsync()); // same day: one change
@@ -228,18 +237,81 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         // Inviting a reseller's person: an account with no password yet, and an email with the link to set one.
         var reseller = await ResellerAsync(platform, "Invite Test Partners", 0.15m);
         var invitee = $"new-partner-{Guid.NewGuid():N}@example.test";
-        var invited = await AsAsync<PlatformService, Result>(platform, s => s.InviteResellerUserAsync(reseller, invitee, "Nova Partner", new Uri("https://app.example.test/")));
+        var invited = await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Nova Partner", new Uri("https://app.example.test/")));
         Assert.True(invited.Succeeded, invited.Message);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == invitee);
         Assert.Equal((reseller, (string?)null), (account.ResellerId, account.PasswordHash));
         var message = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == invitee);
         Assert.Contains("https://app.example.test/Account/ResetPassword?code=", message.HtmlBody);
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformService, Result>(platform, s => s.InviteResellerUserAsync(reseller, invitee, "Again", new Uri("https://app.example.test/")))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Again", new Uri("https://app.example.test/")))).Status);
 
-        var badZone = await AsAsync<PlatformService, Result<Guid>>(platform, s => s.CreateOrganisationAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
+        var badZone = await AsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
         Assert.Equal(ResultStatus.Invalid, badZone.Status);
         Assert.Contains(nameof(OrganisationInput.TimeZoneId), badZone.Errors.Keys);
         Assert.Contains(nameof(OrganisationInput.Currency), badZone.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_invitation_email_is_its_template_with_the_name_encoded_and_a_link_that_sets_the_password()
+    {
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var reseller = await ResellerAsync(platform, "Smith & <Sons> Partners", 0.15m);
+        var invitee = $"markup-{Guid.NewGuid():N}@example.test";
+        const string name = "Zoë <b>O'Brien</b> & Co";
+        var invited = await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, name, new Uri("https://app.example.test/")));
+        Assert.True(invited.Succeeded, invited.Message);
+
+        await using var db = app.Factory.CreateDbContext(null);
+        var message = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == invitee);
+        Assert.Equal("You are invited to WorkTrackr for Smith & <Sons> Partners", message.Subject);
+        // Razor encoded the names: no markup of theirs is in the HTML, and their text reads back whole.
+        Assert.DoesNotContain("<b>", message.HtmlBody);
+        Assert.DoesNotContain("<Sons>", message.HtmlBody);
+        var text = WebUtility.HtmlDecode(message.HtmlBody);
+        Assert.Contains($"Hello {name},", text);
+        Assert.Contains("You can now see Smith & <Sons> Partners's customers and commission in WorkTrackr.", text);
+
+        // The link is the set-password page's, and its code sets the invited person's password.
+        var link = Regex.Match(message.HtmlBody, "<a href=\"([^\"]+)\">Set your password</a>");
+        Assert.True(link.Success, message.HtmlBody);
+        var address = new Uri(WebUtility.HtmlDecode(link.Groups[1].Value));
+        Assert.Equal("https://app.example.test/Account/ResetPassword", address.GetLeftPart(UriPartial.Path));
+        var code = Uri.UnescapeDataString(address.Query["?code=".Length..]);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(invitee);
+        var token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        Assert.True((await users.ResetPasswordAsync(user!, token, TestOrganisations.Password)).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_unique_index_refusing_a_save_comes_back_as_a_conflict_and_saves_nothing()
+    {
+        // What a second click does: the same rate day (or open link, or plan day) saved twice at the same moment.
+        var platform = await UserAsync(Roles.PlatformAdmin);
+        var reseller = await ResellerAsync(platform, "Double Click Partners", 0.2m);
+        DateOnly day;
+        await using (var db = app.Factory.CreateDbContext(null))
+            day = await db.ResellerRates.Where(r => r.ResellerId == reseller).Select(r => r.EffectiveFrom).SingleAsync();
+
+        var written = await AsAsync<RecordOperations, Result<bool>>(platform, operations => operations.WriteAsync(Capabilities.ManagePlatform, (db, _) =>
+        {
+            db.ResellerRates.Add(new ResellerRate { ResellerId = reseller, Rate = 0.5m, EffectiveFrom = day });
+            return Task.FromResult(Result<bool>.Ok(true));
+        }));
+        var changed = await AsAsync<RecordOperations, Result>(platform, operations => operations.ChangeAsync(new Change<Reseller>(Capabilities.ManagePlatform, reseller)
+        {
+            Apply = Steps.Do<Reseller>(op =>
+            {
+                op.Row.Name = "Renamed In Vain";
+                op.Db.ResellerRates.Add(new ResellerRate { ResellerId = reseller, Rate = 0.5m, EffectiveFrom = day });
+            }),
+        }));
+
+        Assert.Equal((ResultStatus.Conflict, ResultStatus.Conflict), (written.Status, changed.Status));
+        await using var check = app.Factory.CreateDbContext(null);
+        Assert.Equal([0.2m], await check.ResellerRates.Where(r => r.ResellerId == reseller).Select(r => r.Rate).ToListAsync());
+        Assert.Equal("Double Click Partners", await check.Resellers.Where(r => r.Id == reseller).Select(r => r.Name).SingleAsync());
     }
 
     [Fact]
@@ -247,14 +319,14 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
     {
         var platform = await UserAsync(Roles.PlatformAdmin);
         var reseller = await ResellerAsync(platform, "Circuit Test Partners", 0.15m);
-        // One scope stands for a circuit, whose PlatformService lives as long as it does. The scope's own Identity context
+        // One scope stands for a circuit, whose ResellerInvitations lives as long as it does. The scope's own Identity context
         // is disposed first, as it is once its request is over: an invitation through it would throw, and two at once would share it.
         await using var circuit = await app.Factory.SignedInScopeAsync(platform);
         await circuit.ServiceProvider.GetRequiredService<WorkTrackrDbContext>().DisposeAsync();
-        var service = circuit.ServiceProvider.GetRequiredService<PlatformService>();
+        var service = circuit.ServiceProvider.GetRequiredService<ResellerInvitations>();
 
         string[] invitees = [$"first-{Guid.NewGuid():N}@example.test", $"second-{Guid.NewGuid():N}@example.test"];
-        var results = await Task.WhenAll(invitees.Select(e => service.InviteResellerUserAsync(reseller, e, "Overlapping Partner", new Uri("https://app.example.test/"))));
+        var results = await Task.WhenAll(invitees.Select(e => service.InviteAsync(reseller, e, "Overlapping Partner", new Uri("https://app.example.test/"))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
         await using var db = app.Factory.CreateDbContext(null);

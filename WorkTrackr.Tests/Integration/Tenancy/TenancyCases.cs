@@ -181,18 +181,15 @@ public sealed record TenancyCase(Type Owned)
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
-        ["CommissionLedger.LinesAsync"] = "Resellers are platform records, read across organisations on purpose (reseller tests).",
-        ["CommissionLedger.CloseMonthsAsync"] = "Resellers are platform records (reseller tests).",
-        ["CommissionLedger.MarkPaidAsync"] = "Resellers are platform records (reseller tests).",
-        ["PlatformService.OrganisationDetailsAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
-        ["PlatformService.UpdateOrganisationAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
-        ["PlatformService.SetStatusAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
-        ["PlatformService.UpdateResellerAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
-        ["PlatformService.LinkAsync"] = "Links organisations to resellers, for the Platform admin (platform tests).",
-        ["PlatformService.UnlinkAsync"] = "Links organisations to resellers, for the Platform admin (platform tests).",
-        ["PlatformService.InviteResellerUserAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
-        ["PlatformService.MarkCommissionPaidAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
-        ["PlatformCommissionPayouts.MarkPaidAsync"] = "Resellers are platform records; it is PlatformService's, for the reseller pages (platform tests).",
+        ["PlatformOrganisations.GetAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
+        ["PlatformOrganisations.UpdateAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
+        ["PlatformOrganisations.SetStatusAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
+        ["PlatformResellers.UpdateAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
+        ["PlatformResellers.LinkAsync"] = "Links organisations to resellers, for the Platform admin (platform tests).",
+        ["PlatformResellers.UnlinkAsync"] = "Links organisations to resellers, for the Platform admin (platform tests).",
+        ["PlatformResellers.MarkCommissionPaidAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
+        ["ResellerInvitations.InviteAsync"] = "Resellers are platform records, for the Platform admin (platform tests).",
+        ["PlatformCommissionPayouts.MarkPaidAsync"] = "Resellers are platform records; it is PlatformResellers', for the reseller pages (platform tests).",
     };
 
     /// <summary>The invoice's PDF made (its id is the invoice's), or queued again as the fixture has it.</summary>

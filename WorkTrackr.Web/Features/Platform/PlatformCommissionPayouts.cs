@@ -3,9 +3,9 @@ using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Web.Features.Platform;
 
-/// <summary>The Platform admin pays resellers' ended months, through <see cref="PlatformService"/>.</summary>
-public sealed class PlatformCommissionPayouts(PlatformService platform) : ICommissionPayouts
+/// <summary>The Platform admin pays resellers' ended months, through <see cref="PlatformResellers"/>.</summary>
+public sealed class PlatformCommissionPayouts(PlatformResellers resellers) : ICommissionPayouts
 {
     public Task<Result> MarkPaidAsync(Guid resellerId, DateOnly month, CancellationToken cancellationToken = default) =>
-        platform.MarkCommissionPaidAsync(resellerId, month, cancellationToken: cancellationToken);
+        resellers.MarkCommissionPaidAsync(resellerId, month, cancellationToken: cancellationToken);
 }

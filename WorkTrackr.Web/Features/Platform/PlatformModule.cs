@@ -11,7 +11,9 @@ public static class PlatformModule
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config)
     {
-        services.AddScoped<PlatformService>();
+        services.AddScoped<PlatformOrganisations>();
+        services.AddScoped<PlatformResellers>();
+        services.AddScoped<ResellerInvitations>();
         services.AddScoped<ICommissionPayouts, PlatformCommissionPayouts>();
         return services;
     }

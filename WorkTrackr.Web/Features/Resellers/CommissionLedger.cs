@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
+using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Web.Features.Resellers;
 
@@ -15,16 +17,18 @@ public sealed record CommissionLine(Guid OrganisationId, string Organisation, Da
 /// prices never rewrite them. The current month is computed live and marked provisional.
 /// This is one of the named cross-organisation reads (docs/ARCHITECTURE.md, tenancy): it counts organisations' active users,
 /// which are platform-level rows, and touches no organisation-owned data.
+/// It opens no context and checks no capability: its steps run on the context of the operation that asks (the reseller
+/// portal's reads, the Platform admin's payouts), which checked the caller's; only the monthly job, with no one signed
+/// in, closes months on a platform context of its own (<see cref="CloseAllAsync"/>).
 /// </summary>
-public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock)
+public sealed class CommissionLedger(JobDatabase database, TimeProvider clock)
 {
     public DateOnly CurrentMonth => Commission.MonthOf(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The reseller's lines for the months from <paramref name="from"/> to <paramref name="to"/> (first days), newest first.</summary>
-    public async Task<IReadOnlyList<CommissionLine>> LinesAsync(Guid resellerId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommissionLine>> LinesAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
-        await CloseMonthsAsync(resellerId, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await CloseMonthsAsync(db, resellerId, cancellationToken);
         var names = await db.ResellerLinks.Where(l => l.ResellerId == resellerId).Select(l => new { l.OrganisationId, l.Organisation!.Name })
             .Distinct().ToDictionaryAsync(o => o.OrganisationId, o => o.Name, cancellationToken);
         var closed = await db.CommissionEntries.AsNoTracking()
@@ -37,28 +41,33 @@ public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFa
         return lines.OrderByDescending(l => l.Month).ThenBy(l => l.Organisation).ToList();
     }
 
-    /// <summary>Stores every closed month since the reseller's first link that has no entries yet.</summary>
-    public async Task CloseMonthsAsync(Guid resellerId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores every closed month since the reseller's first link that has no entries yet. It saves on <paramref name="db"/>,
+    /// so it runs before the operation tracks changes of its own, and outside a transaction (on PostgreSQL a refused row
+    /// would end it).
+    /// </summary>
+    public async Task CloseMonthsAsync(WorkTrackrDbContext db, Guid resellerId, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var firstLink = await db.ResellerLinks.Where(l => l.ResellerId == resellerId).MinAsync(l => (DateOnly?)l.LinkedOn, cancellationToken);
         if (firstLink is null) return;
         var done = (await db.CommissionEntries.Where(e => e.ResellerId == resellerId).Select(e => e.Month).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         var open = MonthsBetween(Commission.MonthOf(firstLink.Value), CurrentMonth.AddMonths(-1)).Where(m => !done.Contains(m)).ToList();
         if (open.Count == 0) return;
+        var added = new List<CommissionEntry>();
         foreach (var month in open)
         {
             // A month in which nothing was linked stores no lines; it is computed again (to nothing) when next asked.
-            var entries = await ComputeAsync(db, resellerId, month, cancellationToken);
-            db.CommissionEntries.AddRange(entries.Where(e => e.LinkedDays > 0));
+            added.AddRange((await ComputeAsync(db, resellerId, month, cancellationToken)).Where(e => e.LinkedDays > 0));
         }
+        db.CommissionEntries.AddRange(added);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (Infrastructure.DbErrors.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
-            // Another request closed the same months at the same moment; theirs stand.
+            // Another request closed the same months at the same moment; theirs stand, and the context forgets ours.
+            foreach (var entry in added) db.Entry(entry).State = EntityState.Detached;
         }
     }
 
@@ -105,21 +114,27 @@ public sealed class CommissionLedger(IDbContextFactory<WorkTrackrDbContext> dbFa
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     /// <summary>Marks a closed month paid for the reseller (the Platform admin's action); false when there is nothing to pay.</summary>
-    public async Task<bool> MarkPaidAsync(Guid resellerId, DateOnly month, DateOnly paidOn, CancellationToken cancellationToken = default)
+    public async Task<bool> MarkPaidAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, DateOnly paidOn, CancellationToken cancellationToken = default)
     {
-        await CloseMonthsAsync(resellerId, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await CloseMonthsAsync(db, resellerId, cancellationToken);
         var first = Commission.MonthOf(month);
         return await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, CommissionStatus.Paid).SetProperty(x => x.PaidOn, paidOn), cancellationToken) > 0;
     }
 
-    /// <summary>Closes last month (and any other unclosed one) for every reseller: the monthly job, so a month is kept with the seats and prices it ended with.</summary>
+    /// <summary>
+    /// Closes last month (and any other unclosed one) for every reseller: the monthly job, so a month is kept with the seats
+    /// and prices it ended with. No one is signed in, so it works on a platform context (resellers are platform rows).
+    /// </summary>
     public async Task<int> CloseAllAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = database.Platform();
         var resellers = await db.Resellers.Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var id in resellers) await CloseMonthsAsync(id, cancellationToken);
+        foreach (var id in resellers)
+        {
+            await CloseMonthsAsync(db, id, cancellationToken);
+            db.ChangeTracker.Clear(); // what one reseller's months saved, the next one's do not need
+        }
         return resellers.Count;
     }
 

@@ -72,7 +72,7 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
             .OrderBy(c => c.Name).ToList();
 
         var current = ledger.CurrentMonth;
-        var lines = await ledger.LinesAsync(id, current.AddMonths(-11), current, cancellationToken);
+        var lines = await ledger.LinesAsync(db, id, current.AddMonths(-11), current, cancellationToken);
         var months = Enumerable.Range(0, 12).Select(i => current.AddMonths(i - 11))
             .Select(m => new MonthTotal(m, lines.Where(l => l.Month == m).Sum(l => l.Earned), m < current)).ToList();
         var rate = (await CommissionLedger.RatesOnAsync(db, today, cancellationToken)).GetValueOrDefault(id);
@@ -80,13 +80,12 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
     }
 
     /// <summary>The commission ledger: month by month, organisation by organisation, with status and paid date.</summary>
-    /// <remarks>The ledger reads for itself, so only the capability goes through the operations.</remarks>
     public Task<Result<IReadOnlyList<CommissionLine>>> LedgerAsync(Guid? resellerId = null, int months = 12, CancellationToken cancellationToken = default) =>
-        operations.AllowedAsync(Capabilities.ViewResellers, async cancellationToken =>
+        operations.TryReadAsync(Capabilities.ViewResellers, async (db, cancellationToken) =>
         {
             if (Allowed(resellerId) is not { } id) return Result<IReadOnlyList<CommissionLine>>.From(Result.NotFound("The reseller"));
             var current = ledger.CurrentMonth;
-            return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
+            return Result<IReadOnlyList<CommissionLine>>.Ok(await ledger.LinesAsync(db, id, current.AddMonths(1 - Math.Clamp(months, 1, 60)), current, cancellationToken));
         }, cancellationToken);
 
     /// <summary>A month's commission statement as a PDF, printed like invoices.</summary>
@@ -100,7 +99,7 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
         if (first > ledger.CurrentMonth) return Result<(byte[], string)>.From(Result.Invalid("", "That month has not started yet."));
         var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
-        var lines = await ledger.LinesAsync(id, first, first, cancellationToken);
+        var lines = await ledger.LinesAsync(db, id, first, first, cancellationToken);
         var title = $"Commission statement {DateFormats.Format(first, DateFormats.IsoMonth)} · {name}";
         var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
         {

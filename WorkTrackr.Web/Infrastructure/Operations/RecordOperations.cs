@@ -167,8 +167,8 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>
     /// For an operation that does not go through the caller's own context: the jobs page reads JobDatabase's (one
-    /// organisation's, or across organisations for the Platform admin) and triggers jobs; a reseller's ledger reads for
-    /// itself. Only the capability is checked here, and a cross-organisation read stays named where it is made.
+    /// organisation's, or across organisations for the Platform admin) and triggers jobs. Only the capability is checked
+    /// here, and a cross-organisation read stays named where it is made.
     /// </summary>
     public async Task<Result<TOut>> AllowedAsync<TOut>(string capability, Func<CancellationToken, Task<Result<TOut>>> run,
         CancellationToken cancellationToken = default)
