@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;

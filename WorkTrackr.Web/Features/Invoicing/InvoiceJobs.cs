@@ -8,7 +8,7 @@ using TimeZones = WorkTrackr.Web.Infrastructure.TimeZones.TimeZones;
 namespace WorkTrackr.Web.Features.Invoicing;
 
 /// <summary>Renders queued invoice PDFs: claims each due row, renders it in its organisation, stores it or records the failure.</summary>
-public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeProvider clock, ILogger<InvoicePdfWorker> logger)
+public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeProvider clock, ILogger<InvoicePdfWorker> logger)
 {
     public const int BatchSize = 20;
 
@@ -56,11 +56,14 @@ public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeP
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Invoice PDF {Document} failed on attempt {Attempt}", id, claim.Attempt);
+            LogFailed(logger, exception, id, claim.Attempt);
             await WorkQueue.FailAsync(db.InvoiceDocuments, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice PDF {Document} failed on attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid document, int attempt);
 }
 
 /// <summary>Marks issued invoices overdue once their due date has passed in their organisation's time zone.</summary>

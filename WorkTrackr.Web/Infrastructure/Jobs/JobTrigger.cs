@@ -39,7 +39,7 @@ public interface IJobTrigger
 }
 
 /// <summary>Enqueues a Hangfire fire-and-forget job; any node with a Hangfire server on the same storage runs it.</summary>
-public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
+public sealed partial class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
 {
     public async Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
     {
@@ -52,9 +52,12 @@ public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<Hang
         {
             // The work is in its row; the recurring sweep does it. Waking early is only a courtesy, so a storage hiccup
             // must not fail the user's action, which has already been saved.
-            logger.LogWarning(exception, "Could not wake job {Job}", job);
+            LogWakeFailed(logger, exception, job);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake job {Job}")]
+    private static partial void LogWakeFailed(ILogger logger, Exception exception, string job);
 }
 
 /// <summary>

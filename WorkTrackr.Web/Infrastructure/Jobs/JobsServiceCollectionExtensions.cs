@@ -154,7 +154,7 @@ public sealed class JobOptions
 /// On PostgreSQL the schedule is shared: every node writes the same definitions, and Hangfire's recurring scheduler,
 /// under its distributed lock, starts each run once.
 /// </summary>
-public sealed class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, JobOptions options, ILogger<RecurringJobRegistration> logger) : IHostedService
+public sealed partial class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, JobOptions options, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -172,10 +172,10 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
                 // so one that cannot write it still starts: another node's copy, or the previous run's, is in the storage.
                 if (attempt == attempts)
                 {
-                    logger.LogError(exception, "Could not register the job schedule after {Attempts} attempts; starting without", attempts);
+                    LogGaveUp(logger, exception, attempts);
                     return;
                 }
-                logger.LogWarning(exception, "Registering the job schedule failed (attempt {Attempt}); trying again", attempt);
+                LogRetrying(logger, exception, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Random.Shared.Next(1, 4) * attempt), cancellationToken);
             }
         }
@@ -195,4 +195,10 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the job schedule after {Attempts} attempts; starting without")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the job schedule failed (attempt {Attempt}); trying again")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, int attempt);
 }
