@@ -93,12 +93,16 @@ public sealed class OverdueInvoices(JobDatabase database, TimeProvider clock)
 
 public sealed class InvoicePdfJob(InvoicePdfWorker worker, JobDatabase database, TimeProvider clock, ILogger<InvoicePdfJob> logger) : RecordedJob(database, clock, logger)
 {
-    protected override string Name => JobNames.InvoicePdfs;
+    public static readonly JobDefinition Job = new("invoice-pdfs", "Invoice PDFs", TimeSpan.FromSeconds(30));
+
+    protected override string Name => Job.Name;
     protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => worker.SweepAsync(cancellationToken);
 }
 
 public sealed class OverdueInvoicesJob(OverdueInvoices overdue, JobDatabase database, TimeProvider clock, ILogger<OverdueInvoicesJob> logger) : RecordedJob(database, clock, logger)
 {
-    protected override string Name => JobNames.OverdueInvoices;
+    public static readonly JobDefinition Job = new("overdue-invoices", "Overdue invoices", TimeSpan.FromMinutes(15));
+
+    protected override string Name => Job.Name;
     protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => overdue.MarkAsync(cancellationToken);
 }

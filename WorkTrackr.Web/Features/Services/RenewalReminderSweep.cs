@@ -42,7 +42,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             if (!anyHour && TimeOnly.FromDateTime(local) < SendFrom) continue;
             given += await SweepAsync(organisation, DateOnly.FromDateTime(local), cancellationToken);
         }
-        if (given > 0) await jobs.RunNowAsync(JobNames.Emails);
+        if (given > 0) await jobs.RunNowAsync(EmailJob.Job);
         return given;
     }
 

@@ -24,7 +24,7 @@ public sealed class QueuedEmailSender(IServiceScopeFactory scopes, IJobTrigger j
             EmailOutbox.Queue(db, null, to, subject, htmlBody, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
-        await jobs.RunNowAsync(JobNames.Emails);
+        await jobs.RunNowAsync(EmailJob.Job);
     }
 }
 
