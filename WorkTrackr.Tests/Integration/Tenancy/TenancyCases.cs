@@ -181,6 +181,12 @@ public sealed record TenancyCase(Type Owned)
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
+        ["TicketSearch.ScheduledAsync"] = "The dispatch calendar's range; the id is a technician to filter by, and tickets are read through the tenant filter (dispatch calendar tests).",
+        ["InvoiceDrafts.NewInputAsync"] = "Reads no row: it carries the contact id into a blank draft, and saving the draft checks the contact through the tenant filter (invoice tests).",
+        ["RenewalReminderSweep.SweepAsync"] = "A job's sweep, not a page's call; the id is the organisation an Admin's run now confines it to (renewal reminder tests).",
+        ["ResellerPortal.DashboardAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
+        ["ResellerPortal.LedgerAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
+        ["ResellerPortal.StatementAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
         ["CommissionLedger.LinesAsync"] = "Resellers are platform records, read across organisations on purpose (reseller tests).",
         ["CommissionLedger.CloseMonthsAsync"] = "Resellers are platform records (reseller tests).",
         ["CommissionLedger.MarkPaidAsync"] = "Resellers are platform records (reseller tests).",
