@@ -28,7 +28,9 @@ public static class DataLimits
     public const string TooLong = "Use at most {1} characters.";
 
     /// <summary><see cref="TooLong"/> for a check written in code.</summary>
-    public static string TooLongMessage(int limit) => string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLong, null, limit);
+    public static string TooLongMessage(int limit) => string.Format(System.Globalization.CultureInfo.InvariantCulture, TooLongFormat, null, limit);
+
+    private static readonly System.Text.CompositeFormat TooLongFormat = System.Text.CompositeFormat.Parse(TooLong);
 
     public const int MoneyPrecision = 12;
     public const int MoneyScale = 2;

@@ -27,16 +27,16 @@ public static class DbTime
 
     private static readonly RelationalTypeMapping Double = new DoubleTypeMapping("double precision");
 
-    private static SqlExpression Function(string name, params SqlExpression[] arguments) =>
+    private static SqlFunctionExpression Function(string name, params SqlExpression[] arguments) =>
         new SqlFunctionExpression(name, arguments, nullable: true, argumentsPropagateNullability: arguments.Select(_ => true).ToArray(),
             typeof(double), Double);
 
-    private static SqlExpression Subtract(SqlExpression left, SqlExpression right) =>
+    private static SqlBinaryExpression Subtract(SqlExpression left, SqlExpression right) =>
         new SqlBinaryExpression(System.Linq.Expressions.ExpressionType.Subtract, left, right, typeof(double), Double);
 
-    private static SqlExpression Divide(SqlExpression left, int right) =>
+    private static SqlBinaryExpression Divide(SqlExpression left, int right) =>
         new SqlBinaryExpression(System.Linq.Expressions.ExpressionType.Divide, left, new SqlFragmentExpression($"{right}.0"), typeof(double), Double);
 
-    private static SqlExpression Multiply(SqlExpression left, int right) =>
+    private static SqlBinaryExpression Multiply(SqlExpression left, int right) =>
         new SqlBinaryExpression(System.Linq.Expressions.ExpressionType.Multiply, left, new SqlFragmentExpression($"{right}.0"), typeof(double), Double);
 }

@@ -82,7 +82,9 @@ public sealed class TenancyInterceptor : BeforeSaveInterceptor
     private static void Guard(EntityEntry<IOrganisationOwned> entry, Guid rowOrganisation, Guid current)
     {
         if (rowOrganisation != current)
+        {
             throw new TenancyViolationException(
                 $"Refused to {entry.State.ToString().ToLowerInvariant()} a {entry.Metadata.ClrType.Name} of another organisation.");
+        }
     }
 }

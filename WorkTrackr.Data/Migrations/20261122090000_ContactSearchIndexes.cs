@@ -18,9 +18,12 @@ public partial class ContactSearchIndexes : Migration
         if (migrationBuilder.IsNpgsql())
         {
             foreach (var column in new[] { "Email", "Phone" })
+            {
                 migrationBuilder.CreateIndex(name: $"IX_Contacts_{column}_Trigram", table: "Contacts", column: column)
                     .Annotation("Npgsql:IndexMethod", "gin")
                     .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+            }
+
             return;
         }
         foreach (var trigger in new[] { "insert", "delete", "update" })

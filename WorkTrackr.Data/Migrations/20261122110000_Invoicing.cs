@@ -20,7 +20,10 @@ public partial class Invoicing : Migration
         migrationBuilder.AddColumn<decimal>(name: "DefaultTaxRate", table: "Organisations", precision: 5, scale: 4, nullable: false, defaultValue: 0m);
         migrationBuilder.AddColumn<int>(name: "PaymentTermsDays", table: "Organisations", nullable: false, defaultValue: 30);
 
-        if (migrationBuilder.IsSqlite()) RebuildSqliteInvoices(migrationBuilder);
+        if (migrationBuilder.IsSqlite())
+        {
+            RebuildSqliteInvoices(migrationBuilder);
+        }
         else
         {
             migrationBuilder.Sql("ALTER TABLE \"Invoices\" ALTER COLUMN \"Number\" DROP NOT NULL;");

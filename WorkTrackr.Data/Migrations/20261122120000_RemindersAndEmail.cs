@@ -18,7 +18,9 @@ public partial class RemindersAndEmail : Migration
         migrationBuilder.AddColumn<int>(name: "ReminderRecipients", table: "Organisations", nullable: false, defaultValue: 0);
 
         if (migrationBuilder.IsSqlite())
+        {
             migrationBuilder.Sql("ALTER TABLE \"Contacts\" ADD COLUMN \"OwnerUserId\" TEXT NULL CONSTRAINT \"FK_Contacts_AspNetUsers_OwnerUserId\" REFERENCES \"AspNetUsers\" (\"Id\") ON DELETE SET NULL;");
+        }
         else
         {
             migrationBuilder.AddColumn<Guid>(name: "OwnerUserId", table: "Contacts", nullable: true);

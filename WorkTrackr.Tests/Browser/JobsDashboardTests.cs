@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using WorkTrackr.Web.Infrastructure.Database;
+using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using static Microsoft.Playwright.Assertions;
 
@@ -22,7 +23,7 @@ public sealed class JobsDashboardTests(BrowserApp app)
 
         Assert.Equal(200, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recurring Jobs" })).ToBeVisibleAsync();
-        foreach (var job in JobNames.All)
+        foreach (var job in AppJobs.Names)
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = job, Exact = true }).First).ToBeVisibleAsync(); // its id, then its name
     }
 

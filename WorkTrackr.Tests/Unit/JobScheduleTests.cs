@@ -1,3 +1,5 @@
+using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Tests.Unit;
@@ -26,7 +28,7 @@ public sealed class JobScheduleTests
     public void An_interval_that_would_drift_off_the_clock_is_refused_with_the_setting_named(string every)
     {
         var options = new JobOptions();
-        options.Sweeps[JobNames.Emails] = TimeSpan.Parse(every, System.Globalization.CultureInfo.InvariantCulture);
+        options.Sweeps[EmailJob.Job.Name] = TimeSpan.Parse(every, System.Globalization.CultureInfo.InvariantCulture);
 
         var error = Assert.Throws<InvalidOperationException>(options.Validate);
         Assert.Contains("Jobs:Sweeps:emails", error.Message, StringComparison.Ordinal);
@@ -38,6 +40,20 @@ public sealed class JobScheduleTests
         var options = new JobOptions();
         options.Sweeps["email"] = TimeSpan.FromSeconds(30);
 
-        Assert.Contains("not a job", Assert.Throws<InvalidOperationException>(options.Validate).Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => new JobCatalog([EmailJob.Job], options));
+        Assert.Contains("Jobs:Sweeps:email is not a job; the jobs are emails.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_job_sweeps_at_its_own_interval_unless_the_settings_give_one()
+    {
+        var options = new JobOptions();
+        options.Sweeps[EmailJob.Job.Name] = TimeSpan.FromSeconds(2);
+
+        var catalog = new JobCatalog([EmailJob.Job, OverdueInvoicesJob.Job], options);
+
+        Assert.Equal(TimeSpan.FromSeconds(2), catalog.Every[EmailJob.Job.Name]);
+        Assert.Equal(TimeSpan.FromMinutes(15), catalog.Every[OverdueInvoicesJob.Job.Name]);
+        Assert.Equal("Overdue invoices", catalog.Describe(OverdueInvoicesJob.Job.Name));
     }
 }

@@ -230,7 +230,7 @@ internal sealed class AdoFloor(DatabaseProvider provider, string connectionStrin
     private readonly List<DbConnection> connections = [];
 
     /// <summary>A <see cref="Figure.Floor"/>: the recorded commands of input <c>i</c>'s call, sent again; returns the rows read.</summary>
-    public Task<int> Replay(int i, SqlRecording recording) => ReplayAsync(recording);
+    public Task<int> Replay(int _, SqlRecording recording) => ReplayAsync(recording);
 
     public async Task<int> ReplayAsync(SqlRecording recording)
     {

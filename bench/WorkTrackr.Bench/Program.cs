@@ -1,20 +1,13 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure.Database;
-using WorkTrackr.Web.Infrastructure.Identity;
-using WorkTrackr.Web.Infrastructure.Tenancy;
 
 // Server-side timings of the queries the pages run, from the service call to the rows, on data each benchmark makes
 // itself, per provider, each beside a floor measured in the same run: the same SQL the call sent, sent again through

@@ -11,6 +11,7 @@ using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Invoicing;
+using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
@@ -26,8 +27,8 @@ public abstract class JobsApp : TenantApp
     {
         factory.Settings["Jobs:Enabled"] = "true";
         factory.Settings["Jobs:PollingInterval"] = "00:00:01";
-        factory.Settings[$"Jobs:Sweeps:{JobNames.Emails}"] = "00:00:02";
-        factory.Settings[$"Jobs:Sweeps:{JobNames.InvoicePdfs}"] = "01:00:00";
+        factory.Settings[$"Jobs:Sweeps:{EmailJob.Job.Name}"] = "00:00:02";
+        factory.Settings[$"Jobs:Sweeps:{InvoicePdfJob.Job.Name}"] = "01:00:00";
     }
 }
 
@@ -103,7 +104,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     {
         var id = await DraftAsync("Wake Street Surgery");
         var version = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
-        var before = WakeUps(JobNames.InvoicePdfs);
+        var before = WakeUps(InvoicePdfJob.Job.Name);
 
         var issued = await AsManagerAsync(s => s.Issuing.IssueAsync(id, version));
         Assert.True(issued.Succeeded, issued.Message);
@@ -114,7 +115,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             await using var db = app.Factory.CreateDbContext(app.A.Id);
             return await db.InvoiceDocuments.Where(d => d.InvoiceId == id).Select(d => d.State).SingleAsync();
         }, state => state == WorkState.Done, "made");
-        Assert.NotEmpty(WakeUps(JobNames.InvoicePdfs).Except(before));
+        Assert.NotEmpty(WakeUps(InvoicePdfJob.Job.Name).Except(before));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     {
         var id = await DraftAsync("Stale Version Stores");
         var opened = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!;
-        var before = WakeUps(JobNames.InvoicePdfs);
+        var before = WakeUps(InvoicePdfJob.Job.Name);
 
         // Someone saved the draft since it was opened: the issue is refused inside its transaction.
         var changed = opened.ToInput();
@@ -132,7 +133,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
         Assert.Equal(WorkTrackr.Web.Infrastructure.ResultStatus.Conflict, refused.Status);
         // A wake-up is enqueued before IssueAsync returns, so one would be listed by now.
-        Assert.Empty(WakeUps(JobNames.InvoicePdfs).Except(before));
+        Assert.Empty(WakeUps(InvoicePdfJob.Job.Name).Except(before));
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
             Assert.False(await db.InvoiceDocuments.AnyAsync(d => d.InvoiceId == id));
@@ -143,7 +144,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         // The same draft at its current version issues, and that commit wakes the worker once.
         var current = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
         Assert.True((await AsManagerAsync(s => s.Issuing.IssueAsync(id, current))).Succeeded);
-        var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(JobNames.InvoicePdfs).Except(before).Count()), count => count > 0, "woken");
+        var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(InvoicePdfJob.Job.Name).Except(before).Count()), count => count > 0, "woken");
         Assert.Equal(1, woken);
     }
 
@@ -177,13 +178,13 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         // Even a wake-up for both workers (which the services only send after a commit) finds nothing to do.
         var since = DateTime.UtcNow; // runs started earlier (another test's wake-up) are not this one's
         var trigger = app.Factory.Services.GetRequiredService<IJobTrigger>();
-        await trigger.RunNowAsync(JobNames.InvoicePdfs, manual: true);
-        await trigger.RunNowAsync(JobNames.Emails, manual: true);
+        await trigger.RunNowAsync(InvoicePdfJob.Job.Name, manual: true);
+        await trigger.RunNowAsync(EmailJob.Job.Name, manual: true);
 
         var runs = await EventuallyAsync(async () =>
         {
             await using var db = app.Factory.CreateDbContext(null);
-            return await db.JobRuns.AsNoTracking().Where(r => r.StartedAt >= since && (r.Job == JobNames.InvoicePdfs || r.Job == JobNames.Emails)).ToListAsync();
+            return await db.JobRuns.AsNoTracking().Where(r => r.StartedAt >= since && (r.Job == InvoicePdfJob.Job.Name || r.Job == EmailJob.Job.Name)).ToListAsync();
         }, found => found.Select(r => r.Job).Distinct().Count() == 2, "both woken jobs run");
 
         Assert.All(runs, r => Assert.True(r.Succeeded, r.Error));
@@ -200,22 +201,22 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
         Assert.True(overview.Running);
         Assert.All(overview.Jobs, j => Assert.True(j.NextCheckAt > DateTime.UtcNow.AddMinutes(-1), $"{j.Name} next at {j.NextCheckAt}"));
-        Assert.Equal(TimeSpan.FromSeconds(2), overview.Jobs.Single(j => j.Name == JobNames.Emails).Every);
+        Assert.Equal(TimeSpan.FromSeconds(2), overview.Jobs.Single(j => j.Name == EmailJob.Job.Name).Every);
     }
 
     [Fact]
     public void Every_sweep_is_a_recurring_job_on_its_configured_schedule_and_hangfire_never_retries()
     {
         using var connection = app.Factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        var recurring = connection.GetRecurringJobs([.. JobNames.All]).ToDictionary(j => j.Id);
+        var recurring = connection.GetRecurringJobs([.. AppJobs.Names]).ToDictionary(j => j.Id);
 
-        Assert.Equal(JobNames.All.Order(), recurring.Keys.Order());
-        Assert.Equal("*/2 * * * * *", recurring[JobNames.Emails].Cron);
-        Assert.Equal("0 0 * * * *", recurring[JobNames.InvoicePdfs].Cron);
-        Assert.Equal("0 */15 * * * *", recurring[JobNames.RenewalReminders].Cron);
+        Assert.Equal(AppJobs.Names.Order(), recurring.Keys.Order());
+        Assert.Equal("*/2 * * * * *", recurring[EmailJob.Job.Name].Cron);
+        Assert.Equal("0 0 * * * *", recurring[InvoicePdfJob.Job.Name].Cron);
+        Assert.Equal("0 */15 * * * *", recurring[RenewalRemindersJob.Job.Name].Cron);
         // The rows' own attempts and back-off are the one retry policy: of the filters Hangfire applies to a sweep (the
         // global ones included, whose AutomaticRetry makes ten attempts), the one retry filter makes none.
-        var sweep = Hangfire.Common.Job.FromExpression<JobRunner>(r => r.RunAsync(JobNames.Emails, false, null, CancellationToken.None));
+        var sweep = Hangfire.Common.Job.FromExpression<JobRunner>(r => r.RunAsync(EmailJob.Job.Name, false, null, CancellationToken.None));
         var filters = app.Factory.Services.GetRequiredService<Hangfire.Common.IJobFilterProvider>().GetFilters(sweep);
         var retry = Assert.Single(filters.Select(f => f.Instance).OfType<AutomaticRetryAttribute>());
         Assert.Equal((0, AttemptsExceededAction.Delete), (retry.Attempts, retry.OnAttemptsExceeded));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Npgsql;
 using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Web.Infrastructure.Jobs;
+using WorkTrackr.Tests.TestData;
 
 namespace WorkTrackr.Tests.Integration.Jobs;
 
@@ -46,7 +46,7 @@ public sealed class TwoNodeSchedulingTests
         {
             while (await reader.ReadAsync()) created.Add((reader.GetString(0).Trim('"'), reader.GetDateTime(1)));
         }
-        Assert.Equal(JobNames.All.Order(), created.Select(c => c.Job).Distinct().Order());
+        Assert.Equal(AppJobs.Names.Order(), created.Select(c => c.Job).Distinct().Order());
         foreach (var job in created.GroupBy(c => c.Job))
         {
             // Every 2 seconds over the span between the first and last run: at most span/2 + 1 runs, plus one for a
@@ -96,7 +96,7 @@ public sealed class TwoNodeSchedulingTests
             start.Environment["Seed__DemoData"] = "false";
             start.Environment["Jobs__Enabled"] = "true";
             start.Environment["Jobs__PollingInterval"] = "00:00:01";
-            foreach (var job in JobNames.All) start.Environment[$"Jobs__Sweeps__{job}"] = Every.ToString();
+            foreach (var job in AppJobs.Names) start.Environment[$"Jobs__Sweeps__{job}"] = Every.ToString();
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             return new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         }

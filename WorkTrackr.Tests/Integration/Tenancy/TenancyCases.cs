@@ -174,13 +174,19 @@ public sealed record TenancyCase(Type Owned)
     ];
 
     /// <summary>
-    /// Methods of feature services that take a row's id first but are not the pages' way to a row of an organisation-owned
+    /// Methods of feature services that take an id but are not the pages' way to a row of an organisation-owned
     /// type, each with the reason. A new method that takes an id must be a tenancy case or be listed here.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> NotRowCalls = new Dictionary<string, string>
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
+        ["TicketSearch.ScheduledAsync"] = "The dispatch calendar's range; the id is a technician to filter by, and tickets are read through the tenant filter (dispatch calendar tests).",
+        ["InvoiceDrafts.NewInputAsync"] = "Reads no row: it carries the contact id into a blank draft, and saving the draft checks the contact through the tenant filter (invoice tests).",
+        ["RenewalReminderSweep.SweepAsync"] = "A job's sweep, not a page's call; the id is the organisation an Admin's run now confines it to (renewal reminder tests).",
+        ["ResellerPortal.DashboardAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
+        ["ResellerPortal.LedgerAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
+        ["ResellerPortal.StatementAsync"] = "Resellers are platform records; a reseller's own id replaces any other (reseller tests).",
         ["PlatformOrganisations.GetAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
         ["PlatformOrganisations.UpdateAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",
         ["PlatformOrganisations.SetStatusAsync"] = "Organisations are platform records, for the Platform admin (platform tests).",

@@ -1,10 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
+using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Infrastructure;
+using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Operations;
@@ -28,7 +30,7 @@ public sealed record JobsOverview(bool Running, IReadOnlyList<JobView> Jobs, IRe
 /// An Admin sees their organisation's work; the Platform admin sees all of it (the one cross-organisation read here,
 /// through <see cref="JobDatabase.AcrossOrganisations{T}"/>).
 /// </summary>
-public sealed class JobsService(RecordOperations operations, JobDatabase database, CurrentUser currentUser, JobStorage storage, JobOptions options, IJobTrigger jobs,
+public sealed class JobsService(RecordOperations operations, JobDatabase database, CurrentUser currentUser, JobStorage storage, JobCatalog catalog, IJobTrigger jobs,
     TimeProvider clock)
 {
     public const int RunsShown = 30;
@@ -84,11 +86,11 @@ public sealed class JobsService(RecordOperations operations, JobDatabase databas
         {
             var running = storage.GetMonitoringApi().Servers().Count > 0;
             using var connection = storage.GetConnection();
-            var recurring = connection.GetRecurringJobs([.. JobNames.All]).ToDictionary(j => j.Id);
-            IReadOnlyList<JobView> views = JobNames.All.Select(name =>
+            var recurring = connection.GetRecurringJobs([.. catalog.Names]).ToDictionary(j => j.Id);
+            IReadOnlyList<JobView> views = catalog.All.Select(job =>
             {
-                var schedule = recurring.GetValueOrDefault(name);
-                return new JobView(name, JobNames.Describe(name), options.Every(name), schedule?.LastExecution, running ? schedule?.NextExecution : null);
+                var schedule = recurring.GetValueOrDefault(job.Name);
+                return new JobView(job.Name, job.Description, catalog.Every[job.Name], schedule?.LastExecution, running ? schedule?.NextExecution : null);
             }).ToList();
             return (running, views);
         }, cancellationToken); // Hangfire's storage API is synchronous; keep it off the circuit's thread.
@@ -97,7 +99,7 @@ public sealed class JobsService(RecordOperations operations, JobDatabase databas
     public async Task<Result> RunNowAsync(string job) =>
         await operations.AllowedAsync(Capabilities.ViewJobs, async _ =>
         {
-            if (!JobNames.All.Contains(job)) return Result<bool>.From(Result.NotFound("The job"));
+            if (!catalog.Contains(job)) return Result<bool>.From(Result.NotFound("The job"));
             await jobs.RunNowAsync(job, manual: true, organisationId: Platform ? null : currentUser.OrganisationId);
             return Result<bool>.Ok(true);
         });
@@ -125,8 +127,8 @@ public sealed class JobsService(RecordOperations operations, JobDatabase databas
         }
         if (retried > 0)
         {
-            await jobs.RunNowAsync(JobNames.InvoicePdfs);
-            await jobs.RunNowAsync(JobNames.Emails);
+            await jobs.RunNowAsync(InvoicePdfJob.Job);
+            await jobs.RunNowAsync(EmailJob.Job);
         }
         return Result<int>.Ok(retried);
     }

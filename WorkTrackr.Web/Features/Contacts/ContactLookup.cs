@@ -21,7 +21,9 @@ public sealed class ContactLookup(RecordOperations operations)
             if (!string.IsNullOrWhiteSpace(text))
             {
                 var lower = text.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
                 contacts = contacts.Where(c => c.Name.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
             }
             return await contacts.OrderBy(c => c.Name).Take(PageSize).Select(c => new ContactOption(c.Id, c.Name)).ToListAsync(cancellationToken);
         }, cancellationToken);

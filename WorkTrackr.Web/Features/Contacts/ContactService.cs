@@ -80,22 +80,34 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
 
         var items = new List<ContactHistoryItem>();
         if (kind is null or ContactHistoryKind.Ticket)
+        {
             items.AddRange((await db.Tickets.AsNoTracking().Where(t => t.ContactId == id).OrderByDescending(t => t.CreatedAt).Take(HistoryLength)
                 .Select(t => new { t.Id, t.CreatedAt, t.Number, t.Title, t.Status }).ToListAsync(cancellationToken))
                 .Select(t => new ContactHistoryItem(ContactHistoryKind.Ticket, t.Id, t.CreatedAt, $"{t.Number} {t.Title}", t.Status.ToString())));
+        }
+
         if (kind is null or ContactHistoryKind.CrmEvent)
+        {
             items.AddRange((await db.CrmEvents.AsNoTracking().Where(e => e.ContactId == id).OrderByDescending(e => e.StartsAt).Take(HistoryLength)
                 .Select(e => new { e.Id, e.StartsAt, e.Title, e.Type, e.Status }).ToListAsync(cancellationToken))
                 .Select(e => new ContactHistoryItem(ContactHistoryKind.CrmEvent, e.Id, e.StartsAt, e.Title, $"{e.Type} · {e.Status}")));
+        }
+
         if (kind is null or ContactHistoryKind.Service)
+        {
             items.AddRange((await db.CustomerServices.AsNoTracking().Where(s => s.ContactId == id).OrderByDescending(s => s.CreatedAt).Take(HistoryLength)
                 .Select(s => new { s.Id, s.CreatedAt, Product = s.Product!.Name, s.Quantity, s.RenewalDate, s.BillingCycle }).ToListAsync(cancellationToken))
                 .Select(s => new ContactHistoryItem(ContactHistoryKind.Service, s.Id, s.CreatedAt, $"{s.Quantity} × {s.Product}",
                     $"{s.BillingCycle}{(s.RenewalDate is { } r ? ", renews " + DateFormats.Format(r) : "")}")));
+        }
+
         if (kind is null or ContactHistoryKind.Invoice)
+        {
             items.AddRange((await db.Invoices.AsNoTracking().Where(i => i.ContactId == id).OrderByDescending(i => i.IssueDate).Take(HistoryLength)
                 .Select(i => new { i.Id, i.IssueDate, i.Number, i.Status }).ToListAsync(cancellationToken))
                 .Select(i => new ContactHistoryItem(ContactHistoryKind.Invoice, i.Id, i.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), i.Number ?? "Draft invoice", i.Status.ToString())));
+        }
+
         return (IReadOnlyList<ContactHistoryItem>)items.OrderByDescending(i => i.At).ThenBy(i => i.Id).Take(HistoryLength).ToList();
     }, cancellationToken);
 

@@ -25,7 +25,7 @@ public sealed class InvoiceDocumentService(RecordOperations operations, IDbConte
                 if (!await InvoiceDocuments.RequeueAsync(op.Db, id, clock.GetUtcNow().UtcDateTime, op.CancellationToken))
                     InvoiceDocuments.Queue(op.Db, id, clock.GetUtcNow().UtcDateTime);
             },
-            AfterCommit = _ => jobs.RunNowAsync(JobNames.InvoicePdfs),
+            AfterCommit = _ => jobs.RunNowAsync(InvoicePdfJob.Job),
         };
         try
         {
@@ -35,7 +35,7 @@ public sealed class InvoiceDocumentService(RecordOperations operations, IDbConte
         {
             // Someone queued it at the same moment (the invoice has one PDF row): it is queued either way.
             if (!await IsQueuedAsync(id, cancellationToken)) throw;
-            await jobs.RunNowAsync(JobNames.InvoicePdfs);
+            await jobs.RunNowAsync(InvoicePdfJob.Job);
             return Result.Ok();
         }
     }

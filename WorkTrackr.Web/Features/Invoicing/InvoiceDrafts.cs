@@ -4,7 +4,6 @@ using WorkTrackr.Data.Contacts;
 using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Services;
 using WorkTrackr.Data.Tickets;
-using WorkTrackr.Web.Features.Common;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Operations;
@@ -56,7 +55,9 @@ public sealed class InvoiceDrafts(RecordOperations operations, TimeProvider cloc
             if (!string.IsNullOrWhiteSpace(text))
             {
                 var pattern = LikePattern.Containing(text.Trim().ToLowerInvariant());
+                #pragma warning disable CA1304, CA1311 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
                 tickets = tickets.Where(t => EF.Functions.Like(t.Number.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(t.Title.ToLower(), pattern, LikePattern.Escape));
+                #pragma warning restore CA1304, CA1311
             }
             return (IReadOnlyList<TicketOption>)await tickets.OrderByDescending(t => t.Status == TicketStatus.Resolved || t.Status == TicketStatus.Closed).ThenByDescending(t => t.CreatedAt)
                 .Take(20).Select(t => new TicketOption(t.Id, $"{t.Number} · {t.Title} · {t.Contact!.Name}")).ToListAsync(cancellationToken);

@@ -57,7 +57,7 @@ public sealed class InvoiceIssuing(RecordOperations operations, IDbContextFactor
                 invoice.Recalculate();
                 InvoiceDocuments.Queue(op.Db, invoice.Id, clock.GetUtcNow().UtcDateTime);
             }),
-            AfterCommit = _ => jobs.RunNowAsync(JobNames.InvoicePdfs),
+            AfterCommit = _ => jobs.RunNowAsync(InvoicePdfJob.Job),
         }, invoice => invoice.Number!, cancellationToken: cancellationToken);
     }
 

@@ -8,7 +8,7 @@ using TimeZones = WorkTrackr.Web.Infrastructure.TimeZones.TimeZones;
 namespace WorkTrackr.Web.Features.Invoicing;
 
 /// <summary>Renders queued invoice PDFs: claims each due row, renders it in its organisation, stores it or records the failure.</summary>
-public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeProvider clock, ILogger<InvoicePdfWorker> logger)
+public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeProvider clock, ILogger<InvoicePdfWorker> logger)
 {
     public const int BatchSize = 20;
 
@@ -56,11 +56,14 @@ public sealed class InvoicePdfWorker(JobDatabase database, InvoicePdf pdf, TimeP
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Invoice PDF {Document} failed on attempt {Attempt}", id, claim.Attempt);
+            LogFailed(logger, exception, id, claim.Attempt);
             await WorkQueue.FailAsync(db.InvoiceDocuments, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice PDF {Document} failed on attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid document, int attempt);
 }
 
 /// <summary>Marks issued invoices overdue once their due date has passed in their organisation's time zone.</summary>
@@ -90,12 +93,16 @@ public sealed class OverdueInvoices(JobDatabase database, TimeProvider clock)
 
 public sealed class InvoicePdfJob(InvoicePdfWorker worker, JobDatabase database, TimeProvider clock, ILogger<InvoicePdfJob> logger) : RecordedJob(database, clock, logger)
 {
-    protected override string Name => JobNames.InvoicePdfs;
+    public static readonly JobDefinition Job = new("invoice-pdfs", "Invoice PDFs", TimeSpan.FromSeconds(30));
+
+    protected override string Name => Job.Name;
     protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => worker.SweepAsync(cancellationToken);
 }
 
 public sealed class OverdueInvoicesJob(OverdueInvoices overdue, JobDatabase database, TimeProvider clock, ILogger<OverdueInvoicesJob> logger) : RecordedJob(database, clock, logger)
 {
-    protected override string Name => JobNames.OverdueInvoices;
+    public static readonly JobDefinition Job = new("overdue-invoices", "Overdue invoices", TimeSpan.FromMinutes(15));
+
+    protected override string Name => Job.Name;
     protected override Task<int> RunAsync(Guid? organisationId, CancellationToken cancellationToken) => overdue.MarkAsync(cancellationToken);
 }

@@ -27,7 +27,7 @@ public sealed class InvoicePayments(RecordOperations operations, TimeProvider cl
                 // The PDF is made again in the same save: it shows the payment.
                 await InvoiceDocuments.RequeueTrackedAsync(op.Db, id, clock.GetUtcNow().UtcDateTime, op.CancellationToken);
             },
-            AfterCommit = _ => jobs.RunNowAsync(JobNames.InvoicePdfs),
+            AfterCommit = _ => jobs.RunNowAsync(InvoicePdfJob.Job),
         }, cancellationToken);
 
     /// <summary>Voids an issued invoice: it keeps its number and document, marked void. A corrected invoice is a new draft (<see cref="InvoiceDrafts.CopyAsync"/>).</summary>
@@ -52,7 +52,7 @@ public sealed class InvoicePayments(RecordOperations operations, TimeProvider cl
                 // The stored PDF would still read as payable: it is made again, in the same save.
                 await InvoiceDocuments.RequeueTrackedAsync(op.Db, id, clock.GetUtcNow().UtcDateTime, op.CancellationToken);
             },
-            AfterCommit = _ => jobs.RunNowAsync(JobNames.InvoicePdfs),
+            AfterCommit = _ => jobs.RunNowAsync(InvoicePdfJob.Job),
         }, cancellationToken);
     }
 

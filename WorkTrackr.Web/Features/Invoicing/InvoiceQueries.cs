@@ -54,8 +54,10 @@ public sealed class InvoiceQueries(RecordOperations operations)
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var pattern = LikePattern.Containing(query.Text.Trim().ToLowerInvariant());
+            #pragma warning disable CA1304, CA1311 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
             invoices = invoices.Where(i => EF.Functions.Like(i.Number!.ToLower(), pattern, LikePattern.Escape)
                 || EF.Functions.Like((i.BillToName ?? i.Contact!.Name).ToLower(), pattern, LikePattern.Escape));
+            #pragma warning restore CA1304, CA1311
         }
         return invoices;
     }

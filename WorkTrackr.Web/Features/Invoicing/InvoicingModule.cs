@@ -17,8 +17,8 @@ public static class InvoicingModule
         services.AddScoped<InvoicePdf>();
         services.AddScoped<InvoicePdfWorker>();
         services.AddScoped<OverdueInvoices>();
-        services.AddRecordedJob<InvoicePdfJob>(JobNames.InvoicePdfs);
-        services.AddRecordedJob<OverdueInvoicesJob>(JobNames.OverdueInvoices);
+        services.AddRecordedJob<InvoicePdfJob>(InvoicePdfJob.Job);
+        services.AddRecordedJob<OverdueInvoicesJob>(OverdueInvoicesJob.Job);
         return services;
     }
 

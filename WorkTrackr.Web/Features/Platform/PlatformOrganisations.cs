@@ -28,7 +28,9 @@ public sealed class PlatformOrganisations(RecordOperations operations, TimeProvi
             if (!string.IsNullOrWhiteSpace(text))
             {
                 var pattern = LikePattern.Containing(text.Trim().ToLowerInvariant());
+#pragma warning disable CA1304, CA1311 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
                 organisations = organisations.Where(o => EF.Functions.Like(o.Name.ToLower(), pattern, LikePattern.Escape));
+#pragma warning restore CA1304, CA1311
             }
             var rows = await organisations.OrderBy(o => o.Name)
                 .Select(o => new { o.Id, o.Name, o.Plan, o.Status, o.CreatedAt }).ToListAsync(cancellationToken);

@@ -36,8 +36,10 @@ public sealed class CommissionLedger(JobDatabase database, TimeProvider clock)
         var lines = closed.Select(e => new CommissionLine(e.OrganisationId, names.GetValueOrDefault(e.OrganisationId, "?"), e.Month, e.LinkedDays, e.Seats,
             e.MonthlyValue, e.Earned, e.Status, e.PaidOn, Closed: true)).ToList();
         if (CurrentMonth >= from && CurrentMonth <= to)
+        {
             lines.AddRange((await ComputeAsync(db, resellerId, CurrentMonth, cancellationToken)).Select(e => new CommissionLine(e.OrganisationId,
                 names.GetValueOrDefault(e.OrganisationId, "?"), e.Month, e.LinkedDays, e.Seats, e.MonthlyValue, e.Earned, CommissionStatus.Pending, null, Closed: false)));
+        }
         return lines.OrderByDescending(l => l.Month).ThenBy(l => l.Organisation).ToList();
     }
 
@@ -79,7 +81,7 @@ public sealed class CommissionLedger(JobDatabase database, TimeProvider clock)
     }
 
     /// <summary>The month's figures for every organisation linked to the reseller at some point in it.</summary>
-    private async Task<List<CommissionEntry>> ComputeAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken)
+    private static async Task<List<CommissionEntry>> ComputeAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken)
     {
         var next = month.AddMonths(1);
         var links = await db.ResellerLinks.AsNoTracking()

@@ -15,7 +15,7 @@ public static class ResellersModule
     {
         services.AddScoped<CommissionLedger>();
         services.AddScoped<ResellerPortal>();
-        services.AddRecordedJob<CommissionMonthsJob>(JobNames.CommissionMonths);
+        services.AddRecordedJob<CommissionMonthsJob>(CommissionMonthsJob.Job);
         return services;
     }
 

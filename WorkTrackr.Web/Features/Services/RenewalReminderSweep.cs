@@ -20,7 +20,7 @@ namespace WorkTrackr.Web.Features.Services;
 /// transaction, and a unique index on the reminders makes a second run, or a second node, add nothing. The email is
 /// the <see cref="RenewalReminderEmail"/> template.
 /// </summary>
-public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs, ComponentHtml html, TimeProvider clock, ILogger<RenewalReminderSweep> logger)
+public sealed partial class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs, ComponentHtml html, TimeProvider clock, ILogger<RenewalReminderSweep> logger)
 {
     public static readonly TimeOnly SendFrom = new(7, 0);
     /// <summary>Above this many reminders for one person in one sweep, the bell gets one summary instead of one each.</summary>
@@ -43,7 +43,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             if (!anyHour && TimeOnly.FromDateTime(local) < SendFrom) continue;
             given += await SweepAsync(organisation, DateOnly.FromDateTime(local), cancellationToken);
         }
-        if (given > 0) await jobs.RunNowAsync(JobNames.Emails);
+        if (given > 0) await jobs.RunNowAsync(EmailJob.Job);
         return given;
     }
 
@@ -97,7 +97,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
         {
             // The unique index caught a reminder given meanwhile (the lock should have prevented it): nothing is saved,
             // and the next sweep gives whatever is still missing.
-            logger.LogWarning(exception, "Renewal reminders for {Organisation} were given by another sweep", organisation.Id);
+            LogGivenElsewhere(logger, exception, organisation.Id);
             return 0;
         }
         return due.Count;
@@ -154,12 +154,14 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
             yield break;
         }
         foreach (var reminder in reminders.OrderBy(r => r.RenewalDate))
+        {
             yield return new Notification
             {
                 UserId = person.Id, CreatedAt = now, Link = $"contacts/{reminder.ContactId}",
                 Title = Clip($"{reminder.Contact}: {reminder.Product} renews {When(reminder.DaysLeft)}", DataLimits.TitleLength),
                 Body = Clip(Line(reminder), DataLimits.ReasonLength),
             };
+        }
     }
 
     private static string When(int daysLeft) => daysLeft switch { 0 => "today", 1 => "tomorrow", _ => $"in {daysLeft} days" };
@@ -180,4 +182,7 @@ public sealed class RenewalReminderSweep(JobDatabase database, IJobTrigger jobs,
                 .Select(r => $"{Line(r)} ({When(r.DaysLeft)})").ToList(),
             [nameof(RenewalReminderEmail.More)] = Math.Max(reminders.Count - EmailListLength, 0),
         });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewal reminders for {Organisation} were given by another sweep")]
+    private static partial void LogGivenElsewhere(ILogger logger, Exception exception, Guid organisation);
 }

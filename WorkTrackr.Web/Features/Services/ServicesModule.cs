@@ -14,7 +14,7 @@ public static class ServicesModule
     {
         services.AddScoped<ServiceSubscriptions>();
         services.AddScoped<RenewalReminderSweep>();
-        services.AddRecordedJob<RenewalRemindersJob>(JobNames.RenewalReminders);
+        services.AddRecordedJob<RenewalRemindersJob>(RenewalRemindersJob.Job);
         return services;
     }
 

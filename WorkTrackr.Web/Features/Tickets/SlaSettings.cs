@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;

@@ -52,7 +52,7 @@ public sealed record TicketDetails(
     Guid? TemplateId,
     string? TemplateName,
     IReadOnlyList<TicketFieldView> Fields,
-    /// <summary>The template's live fields as they are defined now (options, required, help), for the edit form.</summary>
+    // The template's live fields as they are defined now (options, required, help), for the edit form.
     IReadOnlyList<CustomFieldDefinition> TemplateFields,
     DateTime CreatedAt,
     DateTime? ResponseDueAt,

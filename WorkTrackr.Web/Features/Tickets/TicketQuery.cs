@@ -90,7 +90,7 @@ public sealed record TicketQuery
         };
     }
 
-    private static IReadOnlyList<T> ParseList<T>(string? value) where T : struct, Enum =>
+    private static List<T> ParseList<T>(string? value) where T : struct, Enum =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(v => Enum.TryParse<T>(v, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (T?)null)
             .OfType<T>().Distinct().ToList();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using WorkTrackr.Data.Tickets;
 
 namespace WorkTrackr.Web.Features.Tickets;
@@ -7,14 +8,14 @@ public enum SlaState { None, OnTrack, AtRisk, Breached, Met }
 /// <summary>The ticket rules that need no database: status workflow and SLA arithmetic.</summary>
 public static class TicketRules
 {
-    private static readonly IReadOnlyDictionary<TicketStatus, TicketStatus[]> Transitions = new Dictionary<TicketStatus, TicketStatus[]>
+    private static readonly FrozenDictionary<TicketStatus, TicketStatus[]> Transitions = new Dictionary<TicketStatus, TicketStatus[]>
     {
         [TicketStatus.Open] = [TicketStatus.InProgress, TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Closed],
         [TicketStatus.InProgress] = [TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Open],
         [TicketStatus.OnHold] = [TicketStatus.InProgress, TicketStatus.Open],
         [TicketStatus.Resolved] = [TicketStatus.Closed, TicketStatus.Open],
         [TicketStatus.Closed] = [TicketStatus.Open],
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>A share of the resolution window below which an open ticket counts as at risk.</summary>
     public const double AtRiskShare = 0.25;

@@ -149,9 +149,12 @@ public sealed class TicketSearch(RecordOperations operations, CurrentUser curren
             var contacts = db.Contacts.Where(c => EF.Functions.ILike(c.Name, pattern, LikePattern.Escape)).Select(c => (Guid?)c.Id);
             var found = await contacts.Take(MaxContactsListed + 1).ToListAsync(cancellationToken);
             if (found.Count <= MaxContactsListed)
+            {
                 return inNumbers
                     ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, LikePattern.Escape) || EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || found.Contains(t.ContactId))
                     : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || found.Contains(t.ContactId));
+            }
+
             return inNumbers
                 ? tickets.Where(t => EF.Functions.ILike(t.Number, pattern, LikePattern.Escape) || EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || contacts.Contains(t.ContactId))
                 : tickets.Where(t => EF.Functions.ILike(t.Title, pattern, LikePattern.Escape) || contacts.Contains(t.ContactId));

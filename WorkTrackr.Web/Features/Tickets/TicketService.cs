@@ -227,10 +227,16 @@ public sealed class TicketService(
         if (templateRequested && template is null) errors[nameof(TicketInput.TemplateId)] = ["Choose a template from the list."];
         if (input.ContactId is { } contactId && contactId != existing?.ContactId
             && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.IsActive, cancellationToken))
+        {
             errors[nameof(TicketInput.ContactId)] = ["Choose a contact from the list."];
+        }
+
         if (input.AssignedUserId is { } userId && userId != existing?.AssignedUserId
             && await team.FindAssignableAsync(userId, cancellationToken) is null)
+        {
             errors[nameof(TicketInput.AssignedUserId)] = ["Choose a technician or dispatcher of your organisation."];
+        }
+
         if (input.ScheduledStart is null != input.ScheduledEnd is null)
             errors[nameof(TicketInput.ScheduledEnd)] = ["Give both a start and an end, or neither."];
         else if (input.ScheduledEnd <= input.ScheduledStart)

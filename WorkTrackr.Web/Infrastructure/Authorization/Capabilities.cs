@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using WorkTrackr.Data.Identity;
 
 namespace WorkTrackr.Web.Infrastructure.Authorization;

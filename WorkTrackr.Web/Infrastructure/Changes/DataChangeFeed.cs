@@ -18,7 +18,7 @@ public sealed class DataChangeOptions
 /// subscribers for: one small indexed query per interval however many circuits are open, and nothing outside the
 /// database, so any number of nodes sharing one database see each other's changes within an interval.
 /// </summary>
-public sealed class DataChangeFeed(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<DataChangeOptions> options,
+public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<DataChangeOptions> options,
     ILogger<DataChangeFeed> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Subscription, byte>> subscribers = new();
@@ -44,7 +44,7 @@ public sealed class DataChangeFeed(IServiceScopeFactory scopes, Microsoft.Extens
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A dropped connection or a busy database: views keep what they show, and the next tick tries again.
-                logger.LogWarning(ex, "Reading data change stamps failed");
+                LogPollFailed(logger, ex);
             }
         }
     }
@@ -98,10 +98,16 @@ public sealed class DataChangeFeed(IServiceScopeFactory scopes, Microsoft.Extens
             catch (Exception ex)
             {
                 // One view failing to refresh must not stop the others hearing of the change.
-                log.LogWarning(ex, "A view failed to handle a data change");
+                LogViewFailed(log, ex);
             }
         }
 
         public void Dispose() => feed.Remove(this);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading data change stamps failed")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A view failed to handle a data change")]
+    private static partial void LogViewFailed(ILogger logger, Exception exception);
 }

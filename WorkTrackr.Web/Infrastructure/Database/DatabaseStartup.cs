@@ -8,7 +8,7 @@ using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Web.Infrastructure.Database;
 
-public static class DatabaseStartup
+public static partial class DatabaseStartup
 {
     /// <summary>The command-line switch that applies migrations and exits.</summary>
     public const string MigrateSwitch = "--migrate";
@@ -25,7 +25,7 @@ public static class DatabaseStartup
             return true;
         }
         await InitialiseAsync(app.Services, app.Configuration, migrateOnly: true);
-        app.Logger.LogInformation("Database migrated; exiting because of {Switch}.", MigrateSwitch);
+        LogMigrated(app.Logger, MigrateSwitch);
         return false;
     }
 
@@ -46,7 +46,7 @@ public static class DatabaseStartup
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
-                logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+                LogApplying(logger, pending.Count, pending);
                 await db.Database.MigrateAsync();
             }
             await TextSearch.EnsureAsync(db);
@@ -66,4 +66,11 @@ public static class DatabaseStartup
             await provider.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated; exiting because of {Switch}.")]
+    private static partial void LogMigrated(ILogger logger, string @switch);
+
+    /// <remarks>The logger writes a list as its items joined by commas.</remarks>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
+    private static partial void LogApplying(ILogger logger, int count, IReadOnlyList<string> migrations);
 }

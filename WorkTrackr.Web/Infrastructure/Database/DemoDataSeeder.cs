@@ -22,7 +22,7 @@ public sealed record DemoLogin(string Email, string Role, string Organisation);
 /// customer organisations, and a platform admin. Deterministic (fixed random seed, dates relative to today) and
 /// all in one transaction, so a failed seed leaves the database empty and the next start tries again.
 /// </summary>
-public sealed class DemoDataSeeder(
+public sealed partial class DemoDataSeeder(
     DbContextOptions<WorkTrackrDbContext> options,
     IPasswordHasher<ApplicationUser> passwordHasher,
     ILookupNormalizer normalizer,
@@ -79,8 +79,8 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation("Seeded demo data. Demo logins (password {Password}):{Logins}", Password,
-            string.Concat(Logins.Select(l => $"{Environment.NewLine}  {l.Role,-14} {l.Email,-32} {l.Organisation}")));
+        var logins = string.Concat(Logins.Select(l => $"{Environment.NewLine}  {l.Role,-14} {l.Email,-32} {l.Organisation}"));
+        LogSeeded(logger, Password, logins);
         return true;
     }
 
@@ -362,6 +362,9 @@ public sealed class DemoDataSeeder(
     }
 
     /// <summary>The seeder writes several organisations' rows, one after another, through one context.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded demo data. Demo logins (password {Password}):{Logins}")]
+    private static partial void LogSeeded(ILogger logger, string password, string logins);
+
     private sealed class SwitchableTenant : ITenantContext
     {
         public Guid? OrganisationId { get; set; }

@@ -10,7 +10,7 @@ namespace WorkTrackr.Web.Infrastructure.Database;
 /// scanning it, which doubles the cost of a text search. <c>PRAGMA optimize</c> analyses only the tables whose size has
 /// changed enough to matter, so running it hourly is cheap.
 /// </summary>
-public sealed class PlannerStatistics(IServiceProvider services, ILogger<PlannerStatistics> logger) : BackgroundService
+public sealed partial class PlannerStatistics(IServiceProvider services, ILogger<PlannerStatistics> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -34,9 +34,12 @@ public sealed class PlannerStatistics(IServiceProvider services, ILogger<Planner
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                logger.LogWarning(exception, "Refreshing the query planner's statistics failed; it is tried again in {Interval}.", Interval);
+                LogRefreshFailed(logger, exception, Interval);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing the query planner's statistics failed; it is tried again in {Interval}.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

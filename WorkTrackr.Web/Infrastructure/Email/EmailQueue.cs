@@ -24,12 +24,12 @@ public sealed class QueuedEmailSender(IServiceScopeFactory scopes, IJobTrigger j
             EmailOutbox.Queue(db, null, to, subject, htmlBody, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
-        await jobs.RunNowAsync(JobNames.Emails);
+        await jobs.RunNowAsync(EmailJob.Job);
     }
 }
 
 /// <summary>Sends queued emails: claims each due message, hands it to the transport, and records the outcome; failures retry with back-off.</summary>
-public sealed class EmailDeliveryWorker(JobDatabase database, IEmailTransport transport, TimeProvider clock, ILogger<EmailDeliveryWorker> logger)
+public sealed partial class EmailDeliveryWorker(JobDatabase database, IEmailTransport transport, TimeProvider clock, ILogger<EmailDeliveryWorker> logger)
 {
     public const int BatchSize = 50;
 
@@ -51,7 +51,7 @@ public sealed class EmailDeliveryWorker(JobDatabase database, IEmailTransport tr
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    logger.LogWarning(exception, "Email {Message} to {To} failed on attempt {Attempt}", message.Id, message.To, claim.Attempt);
+                    LogFailed(logger, exception, message.Id, message.To, claim.Attempt);
                     await WorkQueue.FailAsync(db.EmailMessages, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
                     continue;
                 }
@@ -66,4 +66,7 @@ public sealed class EmailDeliveryWorker(JobDatabase database, IEmailTransport tr
         }
         return sent;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Message} to {To} failed on attempt {Attempt}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid message, string to, int attempt);
 }

@@ -75,7 +75,7 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         {
             var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);
             await WriteToPickupAsync(message, folder, clock.GetUtcNow(), cancellationToken);
-            logger.LogInformation("Email to {To} with subject {Subject} written to {Folder}", to, subject, folder);
+            LogWritten(logger, to, subject, folder);
             return;
         }
         using var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
@@ -84,7 +84,7 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         if (!string.IsNullOrEmpty(settings.SmtpUser))
             await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", cancellationToken);
         await client.SendAsync(message, cancellationToken);
-        logger.LogInformation("Email to {To} with subject {Subject} sent through {Host}", to, subject, settings.SmtpHost);
+        LogSent(logger, to, subject, settings.SmtpHost);
         try
         {
             // Not cancellable, and short: the server has accepted the message, and a shutdown now must neither undo
@@ -95,7 +95,7 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
         catch (Exception exception)
         {
             // The server has accepted the message: a failed QUIT must not make the email job send it a second time.
-            logger.LogDebug(exception, "QUIT to {Host} failed after the message was accepted", settings.SmtpHost);
+            LogQuitFailed(logger, exception, settings.SmtpHost);
         }
     }
 
@@ -169,6 +169,15 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankLines();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email to {To} with subject {Subject} written to {Folder}")]
+    private static partial void LogWritten(ILogger logger, string to, string subject, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email to {To} with subject {Subject} sent through {Host}")]
+    private static partial void LogSent(ILogger logger, string to, string subject, string? host);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "QUIT to {Host} failed after the message was accepted")]
+    private static partial void LogQuitFailed(ILogger logger, Exception exception, string? host);
 }
 
 /// <summary>Identity's account emails, through <see cref="IEmailSender"/>.</summary>

@@ -24,7 +24,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IEmailSender, QueuedEmailSender>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
         services.AddScoped<EmailDeliveryWorker>();
-        services.AddRecordedJob<EmailJob>(JobNames.Emails);
+        services.AddRecordedJob<EmailJob>(EmailJob.Job);
         return services;
     }
 }

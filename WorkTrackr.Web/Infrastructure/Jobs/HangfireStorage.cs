@@ -133,6 +133,8 @@ public sealed class HostLogProvider(ILoggerFactory factory) : ILogProvider
             {
                 // No message: Hangfire only asks whether the level is on.
                 if (messageFunc is null) return logger.IsEnabled(level);
+                // The message is built only when it is written.
+                if (!logger.IsEnabled(level)) return false;
                 // A finished message, not a template: braces in it stay as they are.
                 logger.Log(level, default, messageFunc(), exception, static (message, _) => message);
                 return true;

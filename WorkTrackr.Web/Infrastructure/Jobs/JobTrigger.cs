@@ -3,28 +3,37 @@ using Hangfire;
 namespace WorkTrackr.Web.Infrastructure.Jobs;
 
 /// <summary>
-/// The names jobs are scheduled (<c>Jobs:Sweeps:&lt;name&gt;</c>), woken and recorded under: keys only. Each job's code
-/// lives with its feature, which adds it under its name (<see cref="JobsServiceCollectionExtensions.AddRecordedJob{TJob}"/>).
+/// A job: the name it is scheduled (<c>Jobs:Sweeps:&lt;name&gt;</c>), woken and recorded under, what the jobs page calls
+/// it, and how often it sweeps unless the settings say otherwise. Each job's feature (or platform part, as email) declares
+/// its own and adds it with <see cref="JobsServiceCollectionExtensions.AddRecordedJob{TJob}"/>; the engine knows none.
 /// </summary>
-public static class JobNames
+public sealed record JobDefinition(string Name, string Description, TimeSpan Every);
+
+/// <summary>The jobs this app has, in the order they were added, with each one's sweep interval after the settings.</summary>
+public sealed class JobCatalog
 {
-    public const string InvoicePdfs = "invoice-pdfs";
-    public const string OverdueInvoices = "overdue-invoices";
-    public const string RenewalReminders = "renewal-reminders";
-    public const string Emails = "emails";
-    public const string CommissionMonths = "commission-months";
+    private readonly Dictionary<string, JobDefinition> byName;
 
-    public static readonly IReadOnlyList<string> All = [InvoicePdfs, Emails, RenewalReminders, OverdueInvoices, CommissionMonths];
-
-    public static string Describe(string job) => job switch
+    public JobCatalog(IEnumerable<JobDefinition> jobs, JobOptions options)
     {
-        InvoicePdfs => "Invoice PDFs",
-        Emails => "Emails",
-        RenewalReminders => "Renewal reminders (from 07:00 local time)",
-        OverdueInvoices => "Overdue invoices",
-        CommissionMonths => "Reseller commission: closing ended months",
-        _ => job,
-    };
+        All = jobs.ToList();
+        byName = All.ToDictionary(j => j.Name);
+        if (options.Sweeps.Keys.FirstOrDefault(job => !byName.ContainsKey(job)) is { } unknown)
+            throw new InvalidOperationException($"Jobs:Sweeps:{unknown} is not a job; the jobs are {string.Join(", ", Names)}.");
+        Every = All.ToDictionary(j => j.Name, j => options.Sweeps.GetValueOrDefault(j.Name, j.Every));
+        foreach (var (job, every) in Every) _ = JobOptions.Cron(every, job);
+    }
+
+    public IReadOnlyList<JobDefinition> All { get; }
+
+    public IEnumerable<string> Names => All.Select(j => j.Name);
+
+    /// <summary>How often each job sweeps on its schedule: its own default, or <c>Jobs:Sweeps:&lt;name&gt;</c>.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Every { get; }
+
+    public bool Contains(string job) => byName.ContainsKey(job);
+
+    public string Describe(string job) => byName.TryGetValue(job, out var definition) ? definition.Description : job;
 }
 
 /// <summary>Wakes a job now rather than at its next sweep (after an action that queued work for it).</summary>
@@ -38,8 +47,15 @@ public interface IJobTrigger
     Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null);
 }
 
+public static class JobTriggerExtensions
+{
+    /// <inheritdoc cref="IJobTrigger.RunNowAsync"/>
+    public static Task RunNowAsync(this IJobTrigger trigger, JobDefinition job, bool manual = false, Guid? organisationId = null) =>
+        trigger.RunNowAsync(job.Name, manual, organisationId);
+}
+
 /// <summary>Enqueues a Hangfire fire-and-forget job; any node with a Hangfire server on the same storage runs it.</summary>
-public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
+public sealed partial class HangfireJobTrigger(IBackgroundJobClient client, ILogger<HangfireJobTrigger> logger) : IJobTrigger
 {
     public async Task RunNowAsync(string job, bool manual = false, Guid? organisationId = null)
     {
@@ -52,9 +68,12 @@ public sealed class HangfireJobTrigger(IBackgroundJobClient client, ILogger<Hang
         {
             // The work is in its row; the recurring sweep does it. Waking early is only a courtesy, so a storage hiccup
             // must not fail the user's action, which has already been saved.
-            logger.LogWarning(exception, "Could not wake job {Job}", job);
+            LogWakeFailed(logger, exception, job);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not wake job {Job}")]
+    private static partial void LogWakeFailed(ILogger logger, Exception exception, string job);
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public static class JobsServiceCollectionExtensions
     /// </list>
     /// <c>Jobs:Enabled=false</c> leaves the Hangfire server out of this process, as service tests and page-only nodes do.
     /// The engine knows no job itself: each is a <see cref="RecordedJob"/> that its feature (or platform part, as email)
-    /// adds with <see cref="AddRecordedJob{TJob}"/>, under one of the <see cref="JobNames"/>.
+    /// adds with <see cref="AddRecordedJob{TJob}"/>, under its <see cref="JobDefinition"/>; <see cref="JobCatalog"/> lists them.
     /// </summary>
     public static IServiceCollection AddWorkTrackrJobs(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -32,6 +32,7 @@ public static class JobsServiceCollectionExtensions
         var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
         options.Validate();
         services.AddSingleton(options);
+        services.AddSingleton<JobCatalog>();
         var (provider, connectionString) = DataServiceCollectionExtensions.ResolveDatabase(configuration, contentRootPath);
         var shared = provider == DatabaseProvider.Postgres;
 
@@ -78,11 +79,11 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds <typeparamref name="TJob"/> as the job called <paramref name="name"/>, which <see cref="JobRunner"/> resolves
-    /// by that name in each run's own scope.
+    /// Adds <typeparamref name="TJob"/> as <paramref name="job"/>, which <see cref="JobRunner"/> resolves by its name in
+    /// each run's own scope, and which the schedule and the jobs page list.
     /// </summary>
-    public static IServiceCollection AddRecordedJob<TJob>(this IServiceCollection services, string name) where TJob : RecordedJob =>
-        services.AddKeyedScoped<RecordedJob, TJob>(name);
+    public static IServiceCollection AddRecordedJob<TJob>(this IServiceCollection services, JobDefinition job) where TJob : RecordedJob =>
+        services.AddSingleton(job).AddKeyedScoped<RecordedJob, TJob>(job.Name);
 
     /// <summary>The Hangfire dashboard, for the Platform admin only, behind the app's own policy.</summary>
     public static IEndpointConventionBuilder MapWorkTrackrJobsDashboard(this IEndpointRouteBuilder endpoints) =>
@@ -105,25 +106,15 @@ public sealed class JobOptions
     /// On PostgreSQL each idle worker holds a LISTEN connection, so this is also that many connections per node.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>How often each sweep runs on its schedule, besides being woken when work is queued; any can be overridden.</summary>
-    public Dictionary<string, TimeSpan> Sweeps { get; set; } = new()
-    {
-        [JobNames.InvoicePdfs] = TimeSpan.FromSeconds(30),
-        [JobNames.Emails] = TimeSpan.FromSeconds(30),
-        [JobNames.OverdueInvoices] = TimeSpan.FromMinutes(15),
-        [JobNames.RenewalReminders] = TimeSpan.FromMinutes(15),
-        [JobNames.CommissionMonths] = TimeSpan.FromHours(1),
-    };
-
-    public TimeSpan Every(string job) => Sweeps[job];
+    /// <summary>
+    /// How often a sweep runs on its schedule, besides being woken when work is queued, where it differs from the job's
+    /// own default (<see cref="JobDefinition.Every"/>). <see cref="JobCatalog"/> refuses a name that is not a job.
+    /// </summary>
+    public Dictionary<string, TimeSpan> Sweeps { get; set; } = [];
 
     public void Validate()
     {
-        foreach (var (job, every) in Sweeps)
-        {
-            if (!JobNames.All.Contains(job)) throw new InvalidOperationException($"Jobs:Sweeps:{job} is not a job; the jobs are {string.Join(", ", JobNames.All)}.");
-            _ = Cron(every, job);
-        }
+        foreach (var (job, every) in Sweeps) _ = Cron(every, job);
         if (PollingInterval <= TimeSpan.Zero) throw new InvalidOperationException("Jobs:PollingInterval must be positive.");
         if (WorkerCount < 1) throw new InvalidOperationException("Jobs:WorkerCount must be at least 1.");
     }
@@ -154,7 +145,7 @@ public sealed class JobOptions
 /// On PostgreSQL the schedule is shared: every node writes the same definitions, and Hangfire's recurring scheduler,
 /// under its distributed lock, starts each run once.
 /// </summary>
-public sealed class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, JobOptions options, ILogger<RecurringJobRegistration> logger) : IHostedService
+public sealed partial class RecurringJobRegistration(IRecurringJobManager recurring, JobStorage storage, JobCatalog jobs, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -172,10 +163,10 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
                 // so one that cannot write it still starts: another node's copy, or the previous run's, is in the storage.
                 if (attempt == attempts)
                 {
-                    logger.LogError(exception, "Could not register the job schedule after {Attempts} attempts; starting without", attempts);
+                    LogGaveUp(logger, exception, attempts);
                     return;
                 }
-                logger.LogWarning(exception, "Registering the job schedule failed (attempt {Attempt}); trying again", attempt);
+                LogRetrying(logger, exception, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(Random.Shared.Next(1, 4) * attempt), cancellationToken);
             }
         }
@@ -183,16 +174,22 @@ public sealed class RecurringJobRegistration(IRecurringJobManager recurring, Job
 
     private void Register()
     {
-        foreach (var job in JobNames.All)
+        foreach (var job in jobs.Names)
         {
-            recurring.AddOrUpdate<JobRunner>(job, runner => runner.RunAsync(job, false, null, CancellationToken.None), JobOptions.Cron(options.Every(job)),
+            recurring.AddOrUpdate<JobRunner>(job, runner => runner.RunAsync(job, false, null, CancellationToken.None), JobOptions.Cron(jobs.Every[job], job),
                 // After downtime, one catch-up run rather than one per missed occurrence.
                 new RecurringJobOptions { MisfireHandling = MisfireHandlingMode.Relaxed });
         }
         using var connection = storage.GetConnection();
-        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => !JobNames.All.Contains(id)))
+        foreach (var stale in connection.GetRecurringJobs().Select(j => j.Id).Where(id => !jobs.Contains(id)))
             recurring.RemoveIfExists(stale);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not register the job schedule after {Attempts} attempts; starting without")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering the job schedule failed (attempt {Attempt}); trying again")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, int attempt);
 }

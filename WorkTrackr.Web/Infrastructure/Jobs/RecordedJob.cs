@@ -8,7 +8,7 @@ namespace WorkTrackr.Web.Infrastructure.Jobs;
 /// duration, rows handled, outcome) for the jobs page. Idle sweeps, which find nothing to do every few seconds, are not
 /// recorded; runs asked for with "run now" always are.
 /// </summary>
-public abstract class RecordedJob(JobDatabase database, TimeProvider clock, ILogger logger)
+public abstract partial class RecordedJob(JobDatabase database, TimeProvider clock, ILogger logger)
 {
     protected abstract string Name { get; }
 
@@ -30,7 +30,7 @@ public abstract class RecordedJob(JobDatabase database, TimeProvider clock, ILog
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Job {Job} failed", Name);
+            LogFailed(logger, exception, Name);
             (run.Succeeded, run.Error) = (false, exception.Message.Length > 2000 ? exception.Message[..2000] : exception.Message);
         }
         run.DurationMs = (int)watch.ElapsedMilliseconds;
@@ -39,4 +39,7 @@ public abstract class RecordedJob(JobDatabase database, TimeProvider clock, ILog
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {Job} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string job);
 }

@@ -32,7 +32,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         return await read(db, cancellationToken);
     }
 
-    /// <summary>One row, read without tracking through the tenant filter and <see cref="Find{T}.Load"/>, made into what the page shows.</summary>
+    /// <summary>One row, read without tracking through the tenant filter and <see cref="Find{T}.Query"/>, made into what the page shows.</summary>
     public async Task<Result<TOut>> GetAsync<T, TOut>(Find<T> find, Func<Operation<T>, Task<TOut>> map, CancellationToken cancellationToken = default)
         where T : class
     {

@@ -18,7 +18,7 @@ public sealed class PdfOptions
 /// come from the document's own <c>@page</c> rules; its typeface ships inside this assembly (<see cref="Assets"/>) and is
 /// embedded in every PDF, so the output does not depend on the fonts a machine has.
 /// </summary>
-public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
+public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
     private readonly SemaphoreSlim printing = new(Math.Max(1, options.Value.MaxConcurrency));
@@ -75,7 +75,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         }
         catch (PlaywrightException exception)
         {
-            logger.LogDebug(exception, "Closing a failed PDF page");
+            LogCloseFailed(logger, exception);
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
                 Args = Chromium.Arguments,
                 Headless = true,
             });
-            logger.LogInformation("Started Chromium {Version} for PDFs", browser.Version);
+            LogStarted(logger, browser.Version);
             return browser;
         }
         finally
@@ -125,4 +125,10 @@ public sealed class PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRendere
         starting.Dispose();
         printing.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Closing a failed PDF page")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started Chromium {Version} for PDFs")]
+    private static partial void LogStarted(ILogger logger, string version);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WorkTrackr.Web.Infrastructure.TimeZones;
 
 /// <summary>IANA time zones for pickers and conversions of UTC instants into a person's zone.</summary>
@@ -47,7 +49,7 @@ public static class TimeZones
         return TimeZoneInfo.ConvertTimeToUtc(local, zone);
     }
 
-    private static string Format(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm");
+    private static string Format(TimeSpan offset) => (offset < TimeSpan.Zero ? "-" : "+") + offset.ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 }
 
 public sealed record TimeZoneChoice(string Id, string Label);

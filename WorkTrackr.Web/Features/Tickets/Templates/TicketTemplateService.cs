@@ -1,7 +1,7 @@
-using WorkTrackr.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
+using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
@@ -48,12 +48,14 @@ public sealed class TicketTemplateService(RecordOperations operations)
     {
         List<CustomFieldDefinition> fields = [];
         if (id is not { } existingId)
+        {
             return operations.CreateAsync(new Create<TicketTemplate>(Capabilities.ManageOrganisation)
             {
                 Input = input,
                 Validate = (db, cancellationToken) => ValidateAsync(db, null, input, [], built => fields = built, cancellationToken),
                 Make = (_, _) => Task.FromResult(new TicketTemplate { Name = input.Name.Trim(), Fields = fields }),
             }, template => template.Id, cancellationToken);
+        }
 
         return operations.ChangeAsync(new Change<TicketTemplate>(Capabilities.ManageOrganisation, existingId)
         {
@@ -72,7 +74,9 @@ public sealed class TicketTemplateService(RecordOperations operations)
     {
         var errors = new Dictionary<string, string[]>();
         var name = input.Name.Trim();
+        #pragma warning disable CA1304, CA1311, CA1862 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
         if (name.Length > 0 && await db.TicketTemplates.AnyAsync(t => t.Id != id && t.Name.ToLower() == name.ToLower(), cancellationToken))
+        #pragma warning restore CA1304, CA1311, CA1862
             errors[nameof(TemplateInput.Name)] = ["Another template already has this name."];
         built(BuildFields(input.Fields, stored, errors));
         return errors;
@@ -83,8 +87,10 @@ public sealed class TicketTemplateService(RecordOperations operations)
         operations.ChangeAsync(new Change<TicketTemplate>(Capabilities.ManageOrganisation, id)
         {
             What = What,
+            #pragma warning disable CA1304, CA1311, CA1862 // EF Core turns ToLower() into SQL lower(); these rules are about .NET string code (see dotnet/efcore#21758).
             Validate = async op => await Steps.Check((active && await op.Db.TicketTemplates.AnyAsync(
                     t => t.Id != id && t.IsActive && t.Name.ToLower() == op.Row.Name.ToLower(), op.CancellationToken),
+            #pragma warning restore CA1304, CA1311, CA1862
                 "", "An active template already has this name. Rename one of them first.")),
             Apply = Steps.Do<TicketTemplate>(op => op.Row.IsActive = active),
         }, cancellationToken);
