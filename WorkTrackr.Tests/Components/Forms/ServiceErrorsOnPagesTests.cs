@@ -5,6 +5,7 @@ using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Calendar;
+using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Infrastructure;
@@ -78,6 +79,20 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
         await cut.ByTestId("schedule-save").ClickAsync();
 
         cut.WaitForAssertion(() => Assert.Equal(["Pick a start, or use Unschedule."], Alerts(cut.ByTestId("schedule-end").Closest(".field")!)));
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
+    }
+
+    [Fact]
+    public async Task A_backwards_dashboard_range_is_refused_beside_its_last_day()
+    {
+        var cut = Context.Render<DashboardCustomRange>(p => p
+            .Add(x => x.Initial, new DashboardRange(DashboardPeriod.Custom, new DateOnly(2026, 6, 1), new DateOnly(2026, 5, 1))));
+
+        await cut.ByTestId("custom-apply").ClickAsync();
+
+        cut.WaitForAssertion(() => Assert.Equal(["The last day must not be before the first."], Alerts(cut.ByLabel("To").Closest(".field")!)));
+        Assert.Equal("The last day must not be before the first.", cut.ByTestId("custom-to-error").Text());
+        Assert.Empty(Alerts(cut.ByLabel("From").Closest(".field")!));
         Assert.Empty(cut.FindAll("[data-testid=form-error]"));
     }
 

@@ -64,8 +64,10 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
     {
         var (id, number) = await IssueAsync("Harbourside Dental", 3);
         Assert.Equal(DocumentStatus.Pending, (await AsAsync(s => s.Queries.GetAsync(id))).Value!.Document.Status);
+        var stamp = await StampAsync();
 
         Assert.True(await SweepAsync() >= 1);
+        Assert.True(await StampAsync() > stamp); // what an open invoice page waits for to offer the download
 
         var details = (await AsAsync(s => s.Queries.GetAsync(id))).Value!;
         Assert.Equal(DocumentStatus.Ready, details.Document.Status);
@@ -115,7 +117,9 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
             new InvoicePdf(new DocumentPrinter(services.GetRequiredService<ComponentHtml>(), broken)), TimeProvider.System, NullLogger<InvoicePdfWorker>.Instance);
 
         var before = DateTime.UtcNow;
+        var stamp = await StampAsync();
         Assert.Equal(0, await worker.SweepAsync());
+        Assert.True(await StampAsync() > stamp); // an open invoice page hears of the failure too
         var retrying = await DocumentAsync(id);
         Assert.Equal((WorkState.Pending, 1), (retrying.State, retrying.Attempts));
         Assert.InRange(retrying.NextAttemptAt, before.AddSeconds(29), DateTime.UtcNow.AddSeconds(31));
@@ -153,6 +157,13 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
 
         Assert.Equal(0, await WorkQueue.Held(db.InvoiceDocuments, stale.Value).ExecuteUpdateAsync(d => d.SetProperty(x => x.State, WorkState.Done)));
         Assert.Equal(1, await WorkQueue.Held(db.InvoiceDocuments, fresh.Value).ExecuteUpdateAsync(d => d.SetProperty(x => x.State, WorkState.Done)));
+    }
+
+    /// <summary>The organisation's change stamp, which the PDF worker raises when it stores or fails a PDF.</summary>
+    private async Task<long> StampAsync()
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        return await db.DataChangeStamps.Where(s => s.OrganisationId == app.A.Id).Select(s => s.Version).SingleOrDefaultAsync();
     }
 
     private async Task<WorkTrackr.Data.Invoicing.InvoiceDocument> DocumentAsync(Guid invoiceId)

@@ -8,6 +8,16 @@ namespace WorkTrackr.Web.Features.Dashboard;
 
 public enum DashboardPeriod { ThisWeek, ThisMonth, Last30Days, Last90Days, ThisYear, Custom }
 
+/// <summary>
+/// A custom range as the user picks it, both days optional until checked (<see cref="DashboardService.Custom"/> keys its
+/// errors by these properties' names, so the range form shows each beside its day).
+/// </summary>
+public sealed class CustomRangeInput
+{
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
 /// <summary>The days a dashboard covers, both inclusive, in the viewer's time zone.</summary>
 public sealed record DashboardRange(DashboardPeriod Period, DateOnly From, DateOnly To)
 {

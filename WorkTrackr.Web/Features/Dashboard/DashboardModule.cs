@@ -24,7 +24,7 @@ public static class DashboardModule
             [FromQuery] string? from, [FromQuery] string? to) =>
         {
             if (!DashboardService.Panels.ContainsKey(panel)) return Result.NotFound("The panel").ToProblem();
-            var (first, last) = (Day(from, "From"), Day(to, "To"));
+            var (first, last) = (Day(from, nameof(CustomRangeInput.From)), Day(to, nameof(CustomRangeInput.To)));
             if (!first.Succeeded) return first.ToProblem();
             if (!last.Succeeded) return last.ToProblem();
             var range = DashboardService.Custom(first.Value, last.Value);

@@ -39,6 +39,7 @@ public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pd
     {
         await using var db = database.For(organisationId);
         if (await WorkQueue.ClaimAsync(db.InvoiceDocuments, id, attempts, clock.GetUtcNow().UtcDateTime, cancellationToken) is not { } claim) return false;
+        bool stored;
         try
         {
             var invoiceId = await db.InvoiceDocuments.Where(d => d.Id == id).Select(d => d.InvoiceId).SingleAsync(cancellationToken);
@@ -46,7 +47,7 @@ public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pd
                 ?? throw new InvalidOperationException("The invoice is gone.");
             var content = await pdf.RenderAsync(invoice, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            return await WorkQueue.Held(db.InvoiceDocuments, claim).ExecuteUpdateAsync(d => d
+            stored = await WorkQueue.Held(db.InvoiceDocuments, claim).ExecuteUpdateAsync(d => d
                 .SetProperty(x => x.State, WorkState.Done)
                 .SetProperty(x => x.Content, content)
                 .SetProperty(x => x.LeaseUntil, (DateTime?)null)
@@ -58,8 +59,11 @@ public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pd
         {
             LogFailed(logger, exception, id, claim.Attempt);
             await WorkQueue.FailAsync(db.InvoiceDocuments, claim, exception.Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
-            return false;
+            stored = false;
         }
+        // A bulk update raises no change stamp by itself; an open invoice page waits for one to show the PDF's new state.
+        await ChangeStampInterceptor.RaiseAsync(db, organisationId, CancellationToken.None);
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invoice PDF {Document} failed on attempt {Attempt}")]

@@ -32,6 +32,30 @@ public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, Microsof
         return subscription;
     }
 
+    /// <summary>
+    /// As <see cref="Subscribe"/>, and takes the organisation's baseline now if this node has none yet, rather than at
+    /// the next tick: a change saved after this returns is reported, however soon. A view that reads what it shows after
+    /// awaiting this misses nothing (with <see cref="Subscribe"/> alone, a change saved before the next tick becomes part
+    /// of the baseline and is never reported). Disposes the subscription if reading the baseline fails.
+    /// </summary>
+    public async Task<IDisposable> SubscribeAsync(Guid organisationId, Func<Task> changed, CancellationToken cancellationToken = default)
+    {
+        var subscription = Subscribe(organisationId, changed);
+        if (seen.ContainsKey(organisationId)) return subscription;
+        try
+        {
+            var versions = await ReadVersionsAsync([organisationId], cancellationToken);
+            // A poll may have taken a baseline meanwhile; either reading is after the subscription, so either will do.
+            seen.TryAdd(organisationId, versions.GetValueOrDefault(organisationId));
+            return subscription;
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval);
@@ -56,14 +80,7 @@ public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, Microsof
             if (subs.IsEmpty) seen.TryRemove(organisationId, out _);
         var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
         if (watched.Count == 0) return;
-        Dictionary<Guid, long> versions;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>();
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            versions = await db.DataChangeStamps.AsNoTracking().Where(s => watched.Contains(s.OrganisationId))
-                .ToDictionaryAsync(s => s.OrganisationId, s => s.Version, cancellationToken);
-        }
+        var versions = await ReadVersionsAsync(watched, cancellationToken);
         foreach (var organisationId in watched)
         {
             var version = versions.GetValueOrDefault(organisationId);
@@ -78,6 +95,15 @@ public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, Microsof
             if (subscribers.TryGetValue(organisationId, out var subs))
                 await Task.WhenAll(subs.Keys.Select(s => s.NotifyAsync(logger)));
         }
+    }
+
+    private async Task<Dictionary<Guid, long>> ReadVersionsAsync(List<Guid> organisations, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<WorkTrackrDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DataChangeStamps.AsNoTracking().Where(s => organisations.Contains(s.OrganisationId))
+            .ToDictionaryAsync(s => s.OrganisationId, s => s.Version, cancellationToken);
     }
 
     private void Remove(Subscription subscription)
