@@ -48,12 +48,12 @@ public sealed class DashboardService(RecordOperations operations, CurrentUser cu
     /// <summary>A custom range, checked: both days given, in order, and at most three years.</summary>
     public static Result<DashboardRange> Custom(DateOnly? from, DateOnly? to)
     {
-        const string From = nameof(CustomRangeInput.From), To = nameof(CustomRangeInput.To);
-        if (from is not { } f) return Result<DashboardRange>.From(Result.Invalid(From, "Choose the first day."));
-        if (to is not { } t) return Result<DashboardRange>.From(Result.Invalid(To, "Choose the last day."));
-        if (t < f) return Result<DashboardRange>.From(Result.Invalid(To, "The last day must not be before the first."));
+        const string fromField = nameof(CustomRangeInput.From), toField = nameof(CustomRangeInput.To);
+        if (from is not { } f) return Result<DashboardRange>.From(Result.Invalid(fromField, "Choose the first day."));
+        if (to is not { } t) return Result<DashboardRange>.From(Result.Invalid(toField, "Choose the last day."));
+        if (t < f) return Result<DashboardRange>.From(Result.Invalid(toField, "The last day must not be before the first."));
         if (t.DayNumber - f.DayNumber + 1 > DashboardRange.MaxDays)
-            return Result<DashboardRange>.From(Result.Invalid(To, "Choose at most three years."));
+            return Result<DashboardRange>.From(Result.Invalid(toField, "Choose at most three years."));
         return Result<DashboardRange>.Ok(new DashboardRange(DashboardPeriod.Custom, f, t));
     }
 
