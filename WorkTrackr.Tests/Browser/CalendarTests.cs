@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 using static Microsoft.Playwright.Assertions;

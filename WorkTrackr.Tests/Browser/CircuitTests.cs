@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace WorkTrackr.Tests.Infrastructure;
 

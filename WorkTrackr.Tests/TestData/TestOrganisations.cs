@@ -1,24 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data.Auditing;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
-using WorkTrackr.Data.Organisations;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Tests.TestData;
-
 
 /// <summary>An organisation with a user per organisation role and one row of every organisation-owned type.</summary>
 public sealed record TestOrganisation(Guid Id, string Name, IReadOnlyDictionary<string, ApplicationUser> Users, IReadOnlyDictionary<Type, Guid> RowIds);

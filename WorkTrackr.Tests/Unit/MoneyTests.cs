@@ -1,6 +1,3 @@
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Invoicing;
-
 namespace WorkTrackr.Tests.Unit;
 
 [Trait("Category", "Unit")]

@@ -1,4 +1,3 @@
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
 namespace WorkTrackr.Tests.Unit;

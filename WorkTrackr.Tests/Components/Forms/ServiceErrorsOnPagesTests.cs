@@ -1,13 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Forms;
 

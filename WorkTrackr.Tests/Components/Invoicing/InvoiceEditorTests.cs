@@ -1,10 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Invoicing;
 

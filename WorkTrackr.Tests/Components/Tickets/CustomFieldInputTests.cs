@@ -1,12 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Tickets;
 

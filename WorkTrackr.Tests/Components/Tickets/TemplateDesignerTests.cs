@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets.Templates;
 

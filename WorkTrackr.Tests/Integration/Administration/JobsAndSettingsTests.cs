@@ -1,13 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Organisations;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Administration;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkTrackr.Tests.Integration.Administration;
 

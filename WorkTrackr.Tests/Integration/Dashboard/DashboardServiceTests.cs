@@ -1,20 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Team;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Operations;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Infrastructure.Changes;
 

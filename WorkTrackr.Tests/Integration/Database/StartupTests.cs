@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
 
 namespace WorkTrackr.Tests.Integration.Database;

@@ -10,6 +10,7 @@ using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 using SmtpServerHost = SmtpServer.SmtpServer;
 
 namespace WorkTrackr.Tests.Integration.Email;

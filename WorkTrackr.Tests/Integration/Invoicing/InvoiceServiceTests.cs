@@ -1,16 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Tests.Integration.Invoicing;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Npgsql;
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Jobs;
 
 namespace WorkTrackr.Tests.Integration.Jobs;

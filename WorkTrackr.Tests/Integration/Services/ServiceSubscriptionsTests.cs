@@ -1,13 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Services;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
 namespace WorkTrackr.Tests.Integration.Services;

@@ -1,18 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Auditing;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Contacts;
@@ -22,7 +12,6 @@ using WorkTrackr.Web.Features.Notifications;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tenancy;
 
