@@ -191,10 +191,10 @@ public sealed class CircuitTests(BrowserApp app)
         await OutlastTheCircuitAsync(page, async () =>
         {
             var admin = await app.Factory.FindUserAsync("admin@northwind.test");
-            var current = (await app.Factory.RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(admin, s => s.GetAsync(id))).Value!;
+            var current = (await app.Factory.RunAsAsync(admin, (InvoiceQueries s) => s.GetAsync(id))).Value!;
             var theirs = current.ToInput();
             theirs.Lines = [new InvoiceLineInput { Description = "Theirs, saved", Quantity = 1, UnitPrice = 10m, TaxPercent = 8 }];
-            Assert.True((await app.Factory.RunAsAsync<InvoiceDrafts, Result<Guid>>(admin, s => s.SaveDraftAsync(id, theirs, current.Version))).Succeeded);
+            Assert.True((await app.Factory.RunAsAsync(admin, (InvoiceDrafts s) => s.SaveDraftAsync(id, theirs, current.Version))).Succeeded);
         });
 
         await Expect(page.GetByTestId("draft-not-restored")).ToContainTextAsync("Someone else saved this draft while you were disconnected");

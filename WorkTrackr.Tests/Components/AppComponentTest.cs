@@ -64,10 +64,6 @@ public abstract class AppComponentTest(SqliteApp app) : ComponentTest
         return user;
     }
 
-    /// <summary>Arranges data through a service as <paramref name="user"/>, in a scope of its own, as another request would.</summary>
-    protected Task<T> RunAsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
-        Factory.RunAsAsync(user, action);
-
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

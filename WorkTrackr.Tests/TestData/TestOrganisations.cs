@@ -126,6 +126,10 @@ public static class TestOrganisations
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>Calls the invoice services as <paramref name="user"/>, in a scope of their own, as the invoice page would.</summary>
+    public static Task<T> RunAsAsync<T>(this WorkTrackrFactory factory, ApplicationUser user, Func<InvoiceApi, Task<T>> action) =>
+        factory.RunAsAsync(user, (IServiceProvider services) => action(new InvoiceApi(services)));
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

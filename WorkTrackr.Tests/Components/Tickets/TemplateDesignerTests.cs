@@ -140,7 +140,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
     private async Task<Guid> SaveTemplateAsync(string name, params (string Label, CustomFieldType Type)[] fields)
     {
         var input = new TemplateInput { Name = name, Fields = [.. fields.Select(f => new FieldInput { Label = f.Label, Type = f.Type })] };
-        var saved = await RunAsAsync<TicketTemplateService, WorkTrackr.Web.Infrastructure.Result<Guid>>(admin, s => s.SaveAsync(null, input, null));
+        var saved = await Factory.RunAsAsync(admin, (TicketTemplateService s) => s.SaveAsync(null, input, null));
         Assert.True(saved.Succeeded, saved.Message);
         return saved.Value;
     }

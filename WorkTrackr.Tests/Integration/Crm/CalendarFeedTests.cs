@@ -10,8 +10,6 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(ApplicationUser user, Func<CalendarFeeds, Task<T>> action) => app.Factory.RunAsAsync(user, action);
-
     private async Task<HttpResponseMessage> FetchAsync(string token) =>
         await app.Factory.CreateClient().GetAsync(CalendarFeeds.PathFor(token));
 
@@ -30,7 +28,7 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
             contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == mine.ContactId);
         }
 
-        var first = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var first = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         var response = await FetchAsync(first);
         var body = await response.Content.ReadAsStringAsync();
 
@@ -54,15 +52,15 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
         Assert.Equal(WholeSeconds(soon), visit.DtStart.AsUtc);
         Assert.Equal(WholeSeconds(soon.AddHours(1)), visit.DtEnd.AsUtc);
         Assert.True(visit.DtStamp!.IsUtc);
-        Assert.True((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.HasFeedAsync())).Value);
 
-        var second = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var second = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await FetchAsync(second)).StatusCode);
 
-        Assert.True((await AsAsync(Dispatcher, f => f.RevokeAsync())).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RevokeAsync())).Succeeded);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(second)).StatusCode);
-        Assert.False((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+        Assert.False((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.HasFeedAsync())).Value);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("made-up-token")).StatusCode);
     }
 
@@ -72,7 +70,7 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     [Fact]
     public async Task A_feed_stops_while_its_holders_organisation_is_suspended()
     {
-        var token = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var token = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         Assert.Equal(HttpStatusCode.OK, (await FetchAsync(token)).StatusCode);
 
         await SetStatusAsync(WorkTrackr.Data.Organisations.OrganisationStatus.Suspended);
@@ -98,6 +96,6 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     [Fact]
     public async Task Technicians_have_no_crm_feed()
     {
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(app.A.Users[Roles.Technician], f => f.RegenerateAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(app.A.Users[Roles.Technician], (CalendarFeeds f) => f.RegenerateAsync())).Status);
     }
 }

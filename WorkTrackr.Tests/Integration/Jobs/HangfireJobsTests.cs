@@ -37,6 +37,8 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    private ApplicationUser Manager => app.A.Users[Roles.Manager];
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -59,8 +61,8 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             await db.SaveChangesAsync();
             contactId = contact.Id;
         }
-        var draft = await app.Factory.RunAsAsync<InvoiceDrafts, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.A.Users[Roles.Manager],
-            s => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
+        var draft = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager],
+            (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);
         return draft.Value;
     }
@@ -81,8 +83,6 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             && connection.GetJobParameter(id, "RecurringJobId") is null).ToHashSet();
     }
 
-    private Task<T> AsManagerAsync<T>(Func<InvoiceApi, Task<T>> action) => app.Factory.RunAsAsync<IServiceProvider, T>(app.A.Users[Roles.Manager], services => action(new InvoiceApi(services)));
-
     private async Task<WorkState?> EmailStateAsync(string to)
     {
         await using var db = app.Factory.CreateDbContext(null);
@@ -93,10 +93,10 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
     {
         var id = await DraftAsync("Wake Street Surgery");
-        var version = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
+        var version = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Version;
         var before = WakeUps(JobNames.InvoicePdfs);
 
-        var issued = await AsManagerAsync(s => s.Issuing.IssueAsync(id, version));
+        var issued = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, version));
         Assert.True(issued.Succeeded, issued.Message);
 
         // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
@@ -112,14 +112,14 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task A_refused_issue_queues_no_pdf_and_wakes_nothing()
     {
         var id = await DraftAsync("Stale Version Stores");
-        var opened = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!;
         var before = WakeUps(JobNames.InvoicePdfs);
 
         // Someone saved the draft since it was opened: the issue is refused inside its transaction.
         var changed = opened.ToInput();
         changed.Notes = "Changed by a colleague";
-        Assert.True((await AsManagerAsync(s => s.Drafts.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
-        var refused = await AsManagerAsync(s => s.Issuing.IssueAsync(id, opened.Version));
+        Assert.True((await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
+        var refused = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, opened.Version));
 
         Assert.Equal(WorkTrackr.Web.Infrastructure.ResultStatus.Conflict, refused.Status);
         // A wake-up is enqueued before IssueAsync returns, so one would be listed by now.
@@ -132,8 +132,8 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         }
 
         // The same draft at its current version issues, and that commit wakes the worker once.
-        var current = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
-        Assert.True((await AsManagerAsync(s => s.Issuing.IssueAsync(id, current))).Succeeded);
+        var current = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Version;
+        Assert.True((await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, current))).Succeeded);
         var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(JobNames.InvoicePdfs).Except(before).Count()), count => count > 0, "woken");
         Assert.Equal(1, woken);
     }
@@ -187,7 +187,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     [Fact]
     public async Task With_jobs_on_the_jobs_page_shows_the_server_and_each_sweeps_next_run()
     {
-        var overview = (await app.Factory.RunAsAsync<JobsService, WorkTrackr.Web.Infrastructure.Result<JobsOverview>>(app.A.Users[Roles.Admin], s => s.OverviewAsync())).Value!;
+        var overview = (await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (JobsService s) => s.OverviewAsync())).Value!;
 
         Assert.True(overview.Running);
         Assert.All(overview.Jobs, j => Assert.True(j.NextCheckAt > DateTime.UtcNow.AddMinutes(-1), $"{j.Name} next at {j.NextCheckAt}"));

@@ -92,11 +92,11 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
         Assert.Contains("Owned Orchards", emails.Single(e => e.To == dispatcher.Email).HtmlBody);
 
         // The bell shows them, and reading one lowers the count.
-        var inbox = await app.Factory.RunAsAsync<NotificationInbox, InboxSummary>(dispatcher, i => i.LatestAsync());
+        var inbox = await app.Factory.RunAsAsync(dispatcher, (NotificationInbox i) => i.LatestAsync());
         Assert.Equal(2, inbox.Unread);
-        await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, async i => { await i.MarkReadAsync(inbox.Latest[0].Id); return 0; });
-        Assert.Equal(1, await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, i => i.UnreadCountAsync()));
-        Assert.Equal(0, await app.Factory.RunAsAsync<NotificationInbox, int>(organisation.Users[Roles.Technician], i => i.UnreadCountAsync()));
+        await app.Factory.RunAsAsync(dispatcher, async (NotificationInbox i) => { await i.MarkReadAsync(inbox.Latest[0].Id); return 0; });
+        Assert.Equal(1, await app.Factory.RunAsAsync(dispatcher, (NotificationInbox i) => i.UnreadCountAsync()));
+        Assert.Equal(0, await app.Factory.RunAsAsync(organisation.Users[Roles.Technician], (NotificationInbox i) => i.UnreadCountAsync()));
     }
 
     [Fact]
