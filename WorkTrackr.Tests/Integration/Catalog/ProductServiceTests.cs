@@ -50,11 +50,7 @@ public abstract class ProductServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task A_product_in_use_can_be_deactivated_but_not_deleted_and_stale_edits_are_refused()
     {
         var used = await CreateAsync("Managed backup", 4, 9, "Services");
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CustomerServices.Add(new CustomerService { ContactId = app.A.RowIds[typeof(Contact)], ProductId = used, Quantity = 2 });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.Service(app.A.RowIds[typeof(Contact)], used, quantity: 2));
 
         var refused = await app.Factory.RunAsAsync(Dispatcher, (ProductService s) => s.DeleteAsync(used));
         Assert.Equal("Managed backup is used by 1 customer service, so it cannot be deleted. Deactivate it instead: it is no longer offered, and what uses it stays as it is.", refused.Message);

@@ -54,11 +54,7 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task A_contact_with_history_cannot_be_deleted_but_can_be_deactivated_and_one_without_is_deleted()
     {
         var withHistory = await CreateAsync("Granite Works");
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(new CrmEvent { Title = "Intro call", ContactId = withHistory, StartsAt = DateTime.UtcNow, EndsAt = DateTime.UtcNow.AddMinutes(30) });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.CrmEvent("Intro call", withHistory, DateTime.UtcNow));
 
         var refused = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.DeleteAsync(withHistory));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
@@ -134,13 +130,10 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     {
         var id = await CreateAsync("Timeline Traders");
         var now = DateTime.UtcNow;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(new CrmEvent { Title = "Older call", ContactId = id, StartsAt = now.AddDays(-3), EndsAt = now.AddDays(-3).AddMinutes(15) });
-            db.CrmEvents.Add(new CrmEvent { Title = "Newer meeting", ContactId = id, StartsAt = now.AddDays(-1), EndsAt = now.AddDays(-1).AddHours(1) });
-            db.Tickets.Add(new Ticket { Number = "C-000001", Title = "Middle ticket", ContactId = id, CreatedAt = now.AddDays(-2) });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id,
+            Build.CrmEvent("Older call", id, now.AddDays(-3), minutes: 15),
+            Build.CrmEvent("Newer meeting", id, now.AddDays(-1), minutes: 60),
+            Build.Ticket("Middle ticket", "C-000001", id).With(t => t.CreatedAt = now.AddDays(-2)));
 
         var timeline = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.HistoryAsync(id))).Value!;
         var events = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.HistoryAsync(id, ContactHistoryKind.CrmEvent))).Value!;

@@ -18,15 +18,11 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     {
         var soon = DateTime.UtcNow.AddDays(2);
         const string notes = "Gate code 4417; ring twice, then wait \\ call the office";
-        var mine = new CrmEvent { Title = "Feed: my site visit", Type = CrmEventType.Visit, Notes = notes, ContactId = app.A.RowIds[typeof(Contact)], AssignedUserId = Dispatcher.Id, StartsAt = soon, EndsAt = soon.AddHours(1) };
+        var mine = Build.CrmEvent("Feed: my site visit", app.A.RowIds[typeof(Contact)], soon, minutes: 60, CrmEventType.Visit, Dispatcher.Id).With(e => e.Notes = notes);
+        await app.Factory.AddAsync(app.A.Id, mine, Build.CrmEvent("Feed: someone else's call", mine.ContactId, soon, minutes: 60, assignedTo: app.A.Users[Roles.Manager].Id));
         Contact contact;
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(mine);
-            db.CrmEvents.Add(new CrmEvent { Title = "Feed: someone else's call", ContactId = mine.ContactId, AssignedUserId = app.A.Users[Roles.Manager].Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
-            await db.SaveChangesAsync();
             contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == mine.ContactId);
-        }
 
         var first = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         var response = await FetchAsync(first);

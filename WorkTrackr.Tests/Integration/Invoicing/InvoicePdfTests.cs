@@ -18,14 +18,7 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
 
     private async Task<(Guid Id, string Number)> IssueAsync(string customer, int lines)
     {
-        Guid contactId;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var contact = new Contact { Name = customer, BillingAddress = "12 Quay Street\nBristol BS1 4DJ" };
-            db.Contacts.Add(contact);
-            await db.SaveChangesAsync();
-            contactId = contact.Id;
-        }
+        var contactId = (await app.Factory.AddAsync(app.A.Id, Build.Contact(customer).With(c => c.BillingAddress = "12 Quay Street\nBristol BS1 4DJ"))).Id;
         var input = new InvoiceInput
         {
             ContactId = contactId,

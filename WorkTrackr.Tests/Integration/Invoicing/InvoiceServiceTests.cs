@@ -10,14 +10,8 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
 {
     private ApplicationUser Manager => app.A.Users[Roles.Manager];
 
-    private async Task<Guid> ContactAsync(Guid organisationId, string name, string? address = null)
-    {
-        await using var db = app.Factory.CreateDbContext(organisationId);
-        var contact = new Contact { Name = name, BillingAddress = address };
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync();
-        return contact.Id;
-    }
+    private async Task<Guid> ContactAsync(Guid organisationId, string name, string? address = null) =>
+        (await app.Factory.AddAsync(organisationId, Build.Contact(name).With(c => c.BillingAddress = address))).Id;
 
     private static InvoiceInput Input(Guid contactId, params (string Description, decimal Quantity, decimal Price, decimal TaxPercent)[] lines) => new()
     {
@@ -165,14 +159,7 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Only_drafts_can_be_deleted_and_a_ticket_becomes_a_draft_for_its_contact()
     {
         var contact = await ContactAsync(app.A.Id, "Ticket Towers");
-        Guid ticketId;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var ticket = new Ticket { Number = "INVT-000001", Title = "Boiler service", ContactId = contact };
-            db.Tickets.Add(ticket);
-            await db.SaveChangesAsync();
-            ticketId = ticket.Id;
-        }
+        var ticketId = (await app.Factory.AddAsync(app.A.Id, Build.Ticket("Boiler service", "INVT-000001", contact))).Id;
 
         var created = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.CreateFromTicketAsync(ticketId));
         var draft = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(created.Value))).Value!;
@@ -186,17 +173,12 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Services_due_for_renewal_become_lines_with_their_period_and_are_not_invoiced_twice()
     {
         var contact = await ContactAsync(app.A.Id, "Renewal Rooms");
-        Guid monthly, later;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var product = await db.Products.FirstAsync();
-            var due = new CustomerService { ContactId = contact, ProductId = product.Id, Quantity = 3, PriceOverride = 12.5m, BillingCycle = BillingCycle.Monthly, RenewalDate = today.AddDays(5) };
-            var notYet = new CustomerService { ContactId = contact, ProductId = product.Id, BillingCycle = BillingCycle.Annual, RenewalDate = today.AddDays(200) };
-            db.CustomerServices.AddRange(due, notYet);
-            await db.SaveChangesAsync();
-            (monthly, later) = (due.Id, notYet.Id);
-        }
+        var product = app.A.RowIds[typeof(Product)];
+        var due = Build.Service(contact, product, today.AddDays(5), quantity: 3).With(s => s.PriceOverride = 12.5m);
+        var notYet = Build.Service(contact, product, today.AddDays(200), cycle: BillingCycle.Annual);
+        await app.Factory.AddAsync(app.A.Id, due, notYet);
+        var (monthly, later) = (due.Id, notYet.Id);
 
         var offered = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.DueServicesAsync(contact))).Value!;
         var line = Assert.Single(offered);

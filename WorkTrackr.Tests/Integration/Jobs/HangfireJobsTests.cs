@@ -53,14 +53,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
     private async Task<Guid> DraftAsync(string customer)
     {
-        Guid contactId;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var contact = new Contact { Name = customer };
-            db.Contacts.Add(contact);
-            await db.SaveChangesAsync();
-            contactId = contact.Id;
-        }
+        var contactId = (await app.Factory.AddAsync(app.A.Id, Build.Contact(customer))).Id;
         var draft = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager],
             (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);

@@ -30,8 +30,8 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
         var settings = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
         settings.ReminderRecipients = recipients;
         var product = await db.Products.FirstAsync();
-        var owned = new Contact { Name = "Owned Orchards", OwnerUserId = organisation.Users[Roles.Dispatcher].Id };
-        var unowned = new Contact { Name = "Nobody's Nursery" };
+        var owned = Build.Contact("Owned Orchards").With(c => c.OwnerUserId = organisation.Users[Roles.Dispatcher].Id);
+        var unowned = Build.Contact("Nobody's Nursery");
         db.Contacts.AddRange(owned, unowned);
         CustomerService Service(Contact contact, int days, BillingCycle cycle = BillingCycle.Monthly, bool active = true) =>
             new() { Contact = contact, ProductId = product.Id, RenewalDate = Today.AddDays(days), BillingCycle = cycle, IsActive = active };

@@ -12,11 +12,8 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
     /// <summary>A contact and product of their own, so each test reads only its own board rows.</summary>
     private async Task<(Guid Contact, Guid Product)> CustomerAsync(string name, decimal price)
     {
-        await using var db = app.Factory.CreateDbContext(app.A.Id);
-        var contact = new Contact { Name = name };
-        var product = new Product { Name = $"{name} plan", Price = price, Cost = price / 2, Unit = "month" };
-        db.AddRange(contact, product);
-        await db.SaveChangesAsync();
+        var (contact, product) = (Build.Contact(name), Build.Product($"{name} plan", price, cost: price / 2, unit: "month"));
+        await app.Factory.AddAsync(app.A.Id, contact, product);
         return (contact.Id, product.Id);
     }
 
@@ -114,11 +111,8 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
 
     private async Task<(Guid Contact, Guid Product)> CustomerAsyncFor(Guid organisationId)
     {
-        await using var db = app.Factory.CreateDbContext(organisationId);
-        var contact = new Contact { Name = "Other org customer" };
-        var product = new Product { Name = "Other org plan", Price = 1, Unit = "month" };
-        db.AddRange(contact, product);
-        await db.SaveChangesAsync();
+        var (contact, product) = (Build.Contact("Other org customer"), Build.Product("Other org plan", price: 1, cost: 0, unit: "month"));
+        await app.Factory.AddAsync(organisationId, contact, product);
         return (contact.Id, product.Id);
     }
 
