@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using WorkTrackr.Tests.Browser.Pages;
 using WorkTrackr.Web.Infrastructure.Database;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using static Microsoft.Playwright.Assertions;
