@@ -205,19 +205,12 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Issued_invoices_turn_overdue_the_day_after_their_due_date_in_the_organisations_zone()
     {
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Overdue Outfitters");
-        Guid due, paid;
-        await using (var db = app.Factory.CreateDbContext(organisation.Id))
-        {
-            var contact = new Contact { Name = "Late Payer" };
-            db.Contacts.Add(contact);
-            var dueDate = new DateOnly(2026, 3, 10);
-            Invoice Make(InvoiceStatus status, int number) => new() { Number = Invoice.FormatNumber(2026, number), Contact = contact, IssueDate = dueDate.AddDays(-30), DueDate = dueDate, Status = status };
-            var issued = Make(InvoiceStatus.Issued, 101);
-            var settled = Make(InvoiceStatus.Paid, 102);
-            db.Invoices.AddRange(issued, settled);
-            await db.SaveChangesAsync();
-            (due, paid) = (issued.Id, settled.Id);
-        }
+        // Issued on 8 February with 30 days to pay: both due on 10 March.
+        var contact = Build.Contact("Late Payer");
+        var issued = Build.Invoice(contact, new DateOnly(2026, 2, 8), InvoiceStatus.Issued, Invoice.FormatNumber(2026, 101));
+        var settled = Build.Invoice(contact, new DateOnly(2026, 2, 8), InvoiceStatus.Paid, Invoice.FormatNumber(2026, 102));
+        await app.Factory.AddAsync(organisation.Id, contact, issued, settled);
+        var (due, paid) = (issued.Id, settled.Id);
 
         // London: 10 March 23:30 UTC is still the due date; 11 March 00:30 is the day after.
         Assert.Equal(0, await OverdueAtAsync(new DateTimeOffset(2026, 3, 10, 23, 30, 0, TimeSpan.Zero)));
