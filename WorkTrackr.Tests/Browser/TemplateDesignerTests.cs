@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using WorkTrackr.Tests.Browser.Pages;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,7 +38,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         await designer.SaveAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/admin/templates/[0-9a-f-]{36}$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Roof survey" })).ToBeVisibleAsync();
+        await Expect(new AppShell(page).Heading).ToHaveTextAsync("Roof survey");
         await Expect(designer.FieldAt(0).Label).ToHaveValueAsync("Ladder needed");
 
         var ticket = new TicketPage(await app.OpenAsAsync("dispatcher@northwind.test", "tickets/new"));
