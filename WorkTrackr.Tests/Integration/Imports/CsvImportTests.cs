@@ -38,11 +38,7 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task The_preview_names_each_rows_problems_and_only_valid_rows_are_imported_in_one_go()
     {
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.Contacts.Add(new WorkTrackr.Data.Contacts.Contact { Name = "Existing Import Co" });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.Contact("Existing Import Co"));
         var file = Csv("""
             Name,Kind,Email,Phone
             Import Alpha,Company,alpha@import.test,555 010 2000
@@ -82,11 +78,7 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task Kinds_are_named_and_duplicates_are_found_whatever_the_letters_case()
     {
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.Contacts.Add(new WorkTrackr.Data.Contacts.Contact { Name = "Émile Façades SA" });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.Contact("Émile Façades SA"));
         var preview = (await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", Csv("Name,Kind\némile façades sa,Company\nKind Seven,7\nKind Both,\"Company,Individual\"\nKind Person,individual\n")))).Value!;
 
         Assert.Equal("A contact with this name already exists.", string.Join(" ", preview.Rows[0].Errors));

@@ -54,7 +54,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     private async Task<Guid> DraftAsync(string customer)
     {
         var contactId = (await app.Factory.AddAsync(app.A.Id, Build.Contact(customer))).Id;
-        var draft = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager],
+        var draft = await app.Factory.RunAsAsync(Manager,
             (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);
         return draft.Value;
