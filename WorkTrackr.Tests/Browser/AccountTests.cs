@@ -1,5 +1,4 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
+using WorkTrackr.Tests.Browser.Pages;
 using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
@@ -15,23 +14,20 @@ public sealed class AccountTests(BrowserApp app)
         const string email = "tech3@northwind.test";
         const string newPassword = "N3w!Passw0rd";
         var page = await app.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "Account/Login").ToString());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        var login = new LoginPage(page, app.BaseAddress);
+        var reset = new PasswordResetPages(page);
+        await login.GotoAsync();
+        await login.ForgotPasswordLink.ClickAsync();
         // The sign-in page has an Email field too: wait until the new page has replaced it.
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
-        await Expect(page.GetByTestId("forgot-confirmation")).ToBeVisibleAsync();
+        await Expect(reset.ForgotHeading).ToBeVisibleAsync();
+        await reset.RequestLinkAsync(email);
+        await Expect(reset.ForgotConfirmation).ToBeVisibleAsync();
 
-        var link = await MailPickup.ResetLinkSentToAsync(app, email);
-        await page.GotoAsync(link);
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(newPassword);
-        await page.GetByLabel("Confirm new password").FillAsync(newPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Reset password" }).ClickAsync();
-        await Expect(page.GetByTestId("reset-confirmation")).ToBeVisibleAsync();
+        await page.GotoAsync(await MailPickup.ResetLinkSentToAsync(app, email));
+        await reset.ResetAsync(email, newPassword);
+        await Expect(reset.ResetConfirmation).ToBeVisibleAsync();
 
-        var shell = await new LoginPage(page, app.BaseAddress).SignInAsync(email, newPassword);
+        var shell = await login.SignInAsync(email, newPassword);
         await Expect(shell.UserName).ToContainTextAsync("Sam Spanner");
     }
 
@@ -40,19 +36,20 @@ public sealed class AccountTests(BrowserApp app)
     {
         var page = await app.NewPageAsync();
         var shell = await new LoginPage(page, app.BaseAddress).SignInAsync("admin@harbor.test", DemoDataSeeder.Password);
+        var profile = new ProfilePage(page);
         await shell.UserName.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your profile" })).ToBeVisibleAsync();
+        await Expect(profile.Heading).ToBeVisibleAsync();
 
-        await page.GetByLabel("Display name").FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
-        await Expect(page.Locator(".field-error")).ToContainTextAsync("Enter the name others see.");
+        await profile.DisplayName.FillAsync("");
+        await profile.SaveAsync();
+        await Expect(profile.Error).ToContainTextAsync("Enter the name others see.");
 
-        await page.GetByLabel("Display name").FillAsync("Harriet Harbor");
-        await page.GetByLabel("Time zone").SelectOptionAsync("Asia/Tokyo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save profile" }).ClickAsync();
+        await profile.DisplayName.FillAsync("Harriet Harbor");
+        await profile.TimeZone.SelectOptionAsync("Asia/Tokyo");
+        await profile.SaveAsync();
 
-        await Expect(page.GetByTestId("status-message")).ToContainTextAsync("Your profile has been saved.");
+        await Expect(profile.Status).ToContainTextAsync("Your profile has been saved.");
         await Expect(shell.UserName).ToContainTextAsync("Harriet Harbor");
-        await Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("Asia/Tokyo");
+        await Expect(profile.TimeZone).ToHaveValueAsync("Asia/Tokyo");
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using WorkTrackr.Web.Infrastructure.Pdf;
-using WorkTrackr.Tests.Infrastructure;
 
 namespace WorkTrackr.Tests.Browser;
 

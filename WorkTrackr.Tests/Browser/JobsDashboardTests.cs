@@ -1,7 +1,5 @@
-using Microsoft.Playwright;
+using WorkTrackr.Tests.Browser.Pages;
 using WorkTrackr.Web.Infrastructure.Database;
-using WorkTrackr.Tests.TestData;
-using WorkTrackr.Web.Infrastructure.Jobs;
 using static Microsoft.Playwright.Assertions;
 
 namespace WorkTrackr.Tests.Browser;
@@ -11,33 +9,33 @@ namespace WorkTrackr.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class JobsDashboardTests(BrowserApp app)
 {
-    private string Dashboard(string path = "") => new Uri(app.BaseAddress, JobsServiceCollectionExtensions.DashboardPath.TrimStart('/') + path).ToString();
-
     [Fact]
     public async Task The_platform_admin_sees_every_sweep_in_the_hangfire_dashboard()
     {
         var page = await app.NewPageAsync();
         await new LoginPage(page, app.BaseAddress).SignInAsync("platform@worktrackr.test", DemoDataSeeder.Password);
+        var dashboard = new HangfireDashboardPage(page, app.BaseAddress);
 
-        var response = await page.GotoAsync(Dashboard("/recurring"));
+        var response = await dashboard.GotoAsync("/recurring");
 
         Assert.Equal(200, response!.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recurring Jobs" })).ToBeVisibleAsync();
+        await Expect(dashboard.RecurringJobsHeading).ToBeVisibleAsync();
         foreach (var job in AppJobs.Names)
-            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = job, Exact = true }).First).ToBeVisibleAsync(); // its id, then its name
+            await Expect(dashboard.Job(job)).ToBeVisibleAsync();
     }
 
     [Fact]
     public async Task An_organisation_admin_is_refused_the_dashboard_and_a_visitor_is_sent_to_sign_in()
     {
         var visitor = await app.NewPageAsync();
-        await visitor.GotoAsync(Dashboard());
+        await new HangfireDashboardPage(visitor, app.BaseAddress).GotoAsync();
         Assert.Contains("/Account/Login", visitor.Url, StringComparison.Ordinal);
 
         var admin = await app.NewPageAsync();
         await new LoginPage(admin, app.BaseAddress).SignInAsync("admin@northwind.test", DemoDataSeeder.Password);
-        await admin.GotoAsync(Dashboard());
+        var dashboard = new HangfireDashboardPage(admin, app.BaseAddress);
+        await dashboard.GotoAsync();
         Assert.Contains("/Account/AccessDenied", admin.Url, StringComparison.Ordinal);
-        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Recurring Jobs" })).ToHaveCountAsync(0);
+        await Expect(dashboard.RecurringJobsHeading).ToHaveCountAsync(0);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
+using WorkTrackr.Tests.Browser.Pages;
 using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
@@ -36,32 +36,32 @@ public sealed class SignInTests(BrowserApp app)
     public async Task Registering_an_organisation_signs_in_its_admin_on_an_empty_dashboard()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "Account/Register").ToString());
+        var register = new RegisterPage(page, app.BaseAddress);
+        await register.GotoAsync();
         var email = $"owner-{Guid.NewGuid():N}@newco.test";
 
-        await page.GetByLabel("Organisation name").FillAsync("Newco Plumbing");
-        await page.GetByLabel("Time zone").SelectOptionAsync("Europe/Dublin");
-        await page.GetByLabel("Your name").FillAsync("Nora Owner");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
-        await page.GetByLabel("Confirm password").FillAsync("short");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await register.OrganisationName.FillAsync("Newco Plumbing");
+        await register.TimeZone.SelectOptionAsync("Europe/Dublin");
+        await register.YourName.FillAsync("Nora Owner");
+        await register.Email.FillAsync(email);
+        await register.SetPasswordAsync("short");
+        await register.SubmitAsync();
 
         // The policy's complaint stands beside the password, and what was typed elsewhere is kept.
-        await Expect(page.Locator(".field:has(#password) .field-error").First).ToContainTextAsync("at least 8 characters");
-        await Expect(page.GetByLabel("Organisation name")).ToHaveValueAsync("Newco Plumbing");
+        await Expect(register.PasswordError).ToContainTextAsync("at least 8 characters");
+        await Expect(register.OrganisationName).ToHaveValueAsync("Newco Plumbing");
 
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Str0ng!Passw0rd");
-        await page.GetByLabel("Confirm password").FillAsync("Str0ng!Passw0rd");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await register.SetPasswordAsync("Str0ng!Passw0rd");
+        await register.SubmitAsync();
 
         var shell = new AppShell(page);
         await shell.WaitUntilInteractiveAsync();
         await Expect(shell.OrganisationName).ToHaveTextAsync("Newco Plumbing");
         await Expect(shell.UserName).ToContainTextAsync("Nora Owner");
         // A new organisation's dashboard says plainly that there is nothing yet, panel by panel.
-        await Expect(page.GetByTestId("panel-open-tickets-empty")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("panel-revenue-empty")).ToBeVisibleAsync();
+        var dashboard = new DashboardPage(page);
+        await Expect(dashboard.PanelEmpty("open-tickets")).ToBeVisibleAsync();
+        await Expect(dashboard.PanelEmpty("revenue")).ToBeVisibleAsync();
         Assert.Contains("Admin", await shell.NavigationTextsAsync());
     }
 
@@ -78,12 +78,12 @@ public sealed class SignInTests(BrowserApp app)
         {
             await login.SubmitAsync("tech2@northwind.test", "not-the-password");
         }
-        await Expect(page.GetByTestId("locked-out")).ToBeVisibleAsync();
+        await Expect(login.LockedOut).ToBeVisibleAsync();
 
         // Locked means locked: even the right password is refused now.
         await login.GotoAsync();
         await login.SubmitAsync("tech2@northwind.test", Password);
-        await Expect(page.GetByTestId("locked-out")).ToBeVisibleAsync();
+        await Expect(login.LockedOut).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class SignInTests(BrowserApp app)
     [Fact]
     public async Task Guessing_the_password_of_a_suspended_member_is_throttled_and_reveals_nothing()
     {
-        var frozen = await TestData.TestOrganisations.CreateAsync(app.Factory, "Frozen Ltd", Data.Organisations.OrganisationStatus.Suspended);
-        var email = frozen.Users[Data.Identity.Roles.Admin].Email!;
+        var frozen = await TestOrganisations.CreateAsync(app.Factory, "Frozen Ltd", OrganisationStatus.Suspended);
+        var email = frozen.Users[Roles.Admin].Email!;
         var page = await app.NewPageAsync();
         var login = new LoginPage(page, app.BaseAddress);
         await login.GotoAsync();
@@ -114,7 +114,7 @@ public sealed class SignInTests(BrowserApp app)
             await Expect(login.Error).ToContainTextAsync("The email or password is not right.");
         }
         // The account is now locked, so even the right password earns no explanation.
-        await login.SubmitAsync(email, TestData.TestOrganisations.Password);
+        await login.SubmitAsync(email, TestOrganisations.Password);
 
         await Expect(login.Error).ToContainTextAsync("The email or password is not right.");
         await Expect(login.Error).Not.ToContainTextAsync("suspended");
@@ -124,9 +124,10 @@ public sealed class SignInTests(BrowserApp app)
     public async Task A_return_address_on_another_site_is_ignored_after_sign_in()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "Account/Login?ReturnUrl=https%3A%2F%2Fevil.example%2Fphish").ToString());
+        var login = new LoginPage(page, app.BaseAddress);
+        await login.GotoAsync("?ReturnUrl=https%3A%2F%2Fevil.example%2Fphish");
 
-        await new LoginPage(page, app.BaseAddress).SubmitAsync("manager@northwind.test", Password);
+        await login.SubmitAsync("manager@northwind.test", Password);
 
         await new AppShell(page).WaitUntilInteractiveAsync();
         Assert.Equal(app.BaseAddress.ToString(), page.Url);
@@ -138,32 +139,33 @@ public sealed class SignInTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await new LoginPage(page, app.BaseAddress).SignInAsync("tech1@northwind.test", Password);
 
-        await page.GotoAsync(new Uri(app.BaseAddress, "invoices").ToString());
+        await page.GotoAsync(app, "invoices");
 
-        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("coming-soon")).ToHaveCountAsync(0);
+        var shell = new AppShell(page);
+        await Expect(shell.AccessDenied).ToBeVisibleAsync();
+        await Expect(shell.ComingSoon).ToHaveCountAsync(0);
     }
 
     [Fact]
     public async Task Signed_out_visitors_are_sent_to_sign_in_and_come_back_afterwards()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync(new Uri(app.BaseAddress, "contacts").ToString());
+        await page.GotoAsync(app, "contacts");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
 
         await new LoginPage(page, app.BaseAddress).SubmitAsync("dispatcher@northwind.test", Password);
 
         await Expect(page).ToHaveURLAsync(new Regex("/contacts$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contacts" })).ToBeVisibleAsync();
+        await Expect(new AppShell(page).Heading).ToHaveTextAsync("Contacts");
     }
 
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var page = await app.NewPageAsync();
-        await new LoginPage(page, app.BaseAddress).SignInAsync("manager@northwind.test", Password);
+        var shell = await new LoginPage(page, app.BaseAddress).SignInAsync("manager@northwind.test", Password);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await shell.SignOutAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
 
         await page.GotoAsync(app.BaseAddress.ToString());

@@ -3,11 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Tests.Integration;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
@@ -67,10 +63,6 @@ public abstract class AppComponentTest(SqliteApp app) : ComponentTest
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(state.User);
         return user;
     }
-
-    /// <summary>Arranges data through a service as <paramref name="user"/>, in a scope of its own, as another request would.</summary>
-    protected Task<T> RunAsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
-        Factory.RunAsAsync(user, action);
 
     public override async Task DisposeAsync()
     {

@@ -4,7 +4,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WorkTrackr.Web.Components.Layout;
 
@@ -12,7 +11,9 @@ namespace WorkTrackr.Tests.Components;
 
 /// <summary>The layout's error boundary, rendered alone: no app and no database, so a unit test.</summary>
 [Trait("Category", "Unit")]
+#pragma warning disable CA1001 // the provider's Dispose does nothing; the test context's logging holds it for the test's life
 public sealed class AppErrorBoundaryTests : ComponentTest
+#pragma warning restore CA1001
 {
     private readonly CapturingLogger log = new();
 

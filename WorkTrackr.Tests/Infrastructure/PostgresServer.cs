@@ -139,9 +139,9 @@ public sealed partial class PostgresServer : IAsyncDisposable
         // Appended to postgresql.conf rather than passed through pg_ctl -o, so no quoting crosses runuser.
         var settings = new StringBuilder()
             .AppendLine()
-            .AppendLine($"port = {Port}")
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"port = {Port}")
             .AppendLine("listen_addresses = '127.0.0.1'")
-            .AppendLine($"unix_socket_directories = '{rootDirectory}'")
+            .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"unix_socket_directories = '{rootDirectory}'")
             .AppendLine("fsync = off")
             .AppendLine("synchronous_commit = off")
             .AppendLine("full_page_writes = off")

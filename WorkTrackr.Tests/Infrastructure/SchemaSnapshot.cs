@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace WorkTrackr.Tests.Infrastructure;
 
@@ -68,12 +67,12 @@ public sealed class SchemaSnapshot
             var autoincrement = sql.Contains("AUTOINCREMENT", StringComparison.OrdinalIgnoreCase);
             foreach (var column in columns)
             {
-                var isAutoincrementKey = autoincrement && Convert.ToInt64(column[4]) == 1;
-                lines.Add(ColumnLine(name, (string)column[0]!, (string)column[1]!, Convert.ToInt64(column[2]) == 1,
+                var isAutoincrementKey = autoincrement && Convert.ToInt64(column[4], CultureInfo.InvariantCulture) == 1;
+                lines.Add(ColumnLine(name, (string)column[0]!, (string)column[1]!, Convert.ToInt64(column[2], CultureInfo.InvariantCulture) == 1,
                     column[3] as string, isAutoincrementKey ? "autoincrement" : null));
             }
-            var keyColumns = columns.Where(c => Convert.ToInt64(c[4]) > 0)
-                .OrderBy(c => Convert.ToInt64(c[4])).Select(c => (string)c[0]!).ToList();
+            var keyColumns = columns.Where(c => Convert.ToInt64(c[4], CultureInfo.InvariantCulture) > 0)
+                .OrderBy(c => Convert.ToInt64(c[4], CultureInfo.InvariantCulture)).Select(c => (string)c[0]!).ToList();
             if (keyColumns.Count > 0) lines.Add($"primary key {name} ({string.Join(", ", keyColumns)})");
 
             var indexes = await QueryAsync(connection,
@@ -85,13 +84,13 @@ public sealed class SchemaSnapshot
                 var indexColumns = await QueryAsync(connection,
                     "SELECT name FROM pragma_index_info($name) ORDER BY seqno", indexName);
                 lines.Add(IndexLine(name, indexName, indexColumns.Select(c => (string?)c[0] ?? "(expression)"),
-                    Convert.ToInt64(index[1]) == 1, Convert.ToInt64(index[3]) == 1 ? "partial" : null));
+                    Convert.ToInt64(index[1], CultureInfo.InvariantCulture) == 1, Convert.ToInt64(index[3], CultureInfo.InvariantCulture) == 1 ? "partial" : null));
             }
 
             var foreignKeys = await QueryAsync(connection,
                 "SELECT id, seq, \"table\", \"from\", \"to\", on_delete FROM pragma_foreign_key_list($name) ORDER BY id, seq",
                 name);
-            foreach (var foreignKey in foreignKeys.GroupBy(f => Convert.ToInt64(f[0])))
+            foreach (var foreignKey in foreignKeys.GroupBy(f => Convert.ToInt64(f[0], CultureInfo.InvariantCulture)))
             {
                 lines.Add(ForeignKeyLine(name, name: null,
                     foreignKey.Select(f => (string)f[3]!), (string)foreignKey.First()[2]!,
@@ -121,7 +120,10 @@ public sealed class SchemaSnapshot
             var depth = 0;
             for (var i = open; i < tableSql.Length; i++)
             {
-                if (tableSql[i] == '(') depth++;
+                if (tableSql[i] == '(')
+                {
+                    depth++;
+                }
                 else if (tableSql[i] == ')' && --depth == 0)
                 {
                     yield return (tableSql[nameStart..nameEnd], tableSql[(open + 1)..i]);

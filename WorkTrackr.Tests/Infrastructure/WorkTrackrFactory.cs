@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Common;
 
 namespace WorkTrackr.Tests.Infrastructure;
 

@@ -1,5 +1,3 @@
-using WorkTrackr.Tests.Infrastructure;
-
 namespace WorkTrackr.Tests.Integration;
 
 /// <summary>The app on its own fresh SQLite file, shared by the tests of one class.</summary>

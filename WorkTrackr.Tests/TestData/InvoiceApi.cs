@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Web.Features.Invoicing;
 
 namespace WorkTrackr.Tests.TestData;

@@ -1,24 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data.Auditing;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
-using WorkTrackr.Data.Organisations;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Tests.TestData;
-
 
 /// <summary>An organisation with a user per organisation role and one row of every organisation-owned type.</summary>
 public sealed record TestOrganisation(Guid Id, string Name, IReadOnlyDictionary<string, ApplicationUser> Users, IReadOnlyDictionary<Type, Guid> RowIds);
@@ -58,14 +46,14 @@ public static class TestOrganisations
 
         var technician = users[Roles.Technician];
         await using var data = factory.CreateDbContext(organisation.Id);
-        var contact = new Contact { Name = $"{name} customer" };
-        var product = new Product { Name = $"{name} support plan", Cost = 10, Price = 25 };
+        var contact = Build.Contact($"{name} customer");
+        var product = Build.Product($"{name} support plan", price: 25, cost: 10);
         var template = new TicketTemplate { Name = $"{name} template" };
         var ticket = new Ticket { Number = Ticket.FormatNumber(1), Title = $"{name} ticket", Contact = contact, Template = template, AssignedUserId = technician.Id };
-        var crmEvent = new CrmEvent { Title = $"{name} call", Contact = contact, StartsAt = DateTime.UtcNow, EndsAt = DateTime.UtcNow.AddHours(1) };
-        var service = new CustomerService { Contact = contact, Product = product, RenewalDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)) };
-        var line = new InvoiceLine { Description = "Support", Quantity = 1, UnitPrice = 25 };
-        var invoice = new Invoice { Number = Invoice.FormatNumber(2026, 1), Contact = contact, IssueDate = DateOnly.FromDateTime(DateTime.UtcNow), DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), Lines = [line] };
+        var crmEvent = Build.CrmEvent($"{name} call", contact.Id, DateTime.UtcNow, minutes: 60);
+        var service = Build.Service(contact.Id, product.Id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)));
+        var line = Build.Line("Support", quantity: 1, unitPrice: 25);
+        var invoice = Build.Invoice(contact, DateOnly.FromDateTime(DateTime.UtcNow), InvoiceStatus.Draft, Invoice.FormatNumber(2026, 1), line);
         var document = new InvoiceDocument { Invoice = invoice, NextAttemptAt = DateTime.UtcNow };
         var reminder = new RenewalReminder { CustomerServiceId = service.Id, RenewalDate = service.RenewalDate!.Value, DaysBefore = 14, CreatedAt = DateTime.UtcNow };
         var notification = new Notification { UserId = technician.Id, Title = $"{name} notice", CreatedAt = DateTime.UtcNow };
@@ -137,6 +125,10 @@ public static class TestOrganisations
         await using var scope = await factory.SignedInScopeAsync(user);
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
+
+    /// <summary>Calls the invoice services as <paramref name="user"/>, in a scope of their own, as the invoice page would.</summary>
+    public static Task<T> RunAsAsync<T>(this WorkTrackrFactory factory, ApplicationUser user, Func<InvoiceApi, Task<T>> action) =>
+        factory.RunAsAsync(user, (IServiceProvider services) => action(new InvoiceApi(services)));
 
     private static void Check(IdentityResult result)
     {

@@ -1,4 +1,3 @@
-using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
 
 namespace WorkTrackr.Tests.Unit;

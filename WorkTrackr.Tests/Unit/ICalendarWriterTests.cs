@@ -143,9 +143,15 @@ public sealed partial class ICalendarWriterTests
         List<string>? current = null;
         foreach (var line in content)
         {
-            if (line == "BEGIN:VEVENT") current = [];
+            if (line == "BEGIN:VEVENT")
+            {
+                current = [];
+            }
             else if (line == "END:VEVENT") { events.Add(current!); current = null; }
-            else current?.Add(line);
+            else
+            {
+                current?.Add(line);
+            }
         }
         return events;
     }

@@ -1,4 +1,3 @@
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Tickets;

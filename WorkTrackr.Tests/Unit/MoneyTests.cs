@@ -1,6 +1,3 @@
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Invoicing;
-
 namespace WorkTrackr.Tests.Unit;
 
 [Trait("Category", "Unit")]
@@ -12,7 +9,7 @@ public sealed class MoneyTests
     [InlineData("-2.345", "-2.35")]
     [InlineData("0.005", "0.01")]
     public void Amounts_round_to_cents_half_away_from_zero(string amount, string expected) =>
-        Assert.Equal(decimal.Parse(expected), Money.Round(decimal.Parse(amount)));
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), Money.Round(decimal.Parse(amount, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Invoice_totals_are_summed_from_rounded_lines()

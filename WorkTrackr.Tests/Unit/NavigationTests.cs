@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Web.Components.Layout;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Tenancy;

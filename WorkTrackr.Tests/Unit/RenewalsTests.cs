@@ -1,5 +1,3 @@
-using WorkTrackr.Data.Services;
-
 namespace WorkTrackr.Tests.Unit;
 
 [Trait("Category", "Unit")]

@@ -1,4 +1,3 @@
-using WorkTrackr.Tests.TestData;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 

@@ -1,4 +1,3 @@
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Tickets;
 
 namespace WorkTrackr.Tests.Unit;

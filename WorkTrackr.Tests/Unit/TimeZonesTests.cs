@@ -1,4 +1,3 @@
-using WorkTrackr.Tests.Infrastructure;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
 namespace WorkTrackr.Tests.Unit;
@@ -14,7 +13,7 @@ public sealed class TimeZonesTests
     [InlineData("2026-01-01T05:30:00Z", "America/New_York", "2026-01-01")]
     [InlineData("2026-03-31T23:30:00Z", "Europe/London", "2026-04-01")]
     public void Today_is_the_date_where_the_person_is(string utcNow, string zone, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), TimeZones.Today(StoppedClock.At(DateTimeOffset.Parse(utcNow)), zone));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), TimeZones.Today(StoppedClock.At(DateTimeOffset.Parse(utcNow, CultureInfo.InvariantCulture)), zone));
 
     [Fact]
     public void A_day_whose_midnight_does_not_exist_starts_at_its_first_real_minute()

@@ -1,12 +1,7 @@
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Changes;
 
 namespace WorkTrackr.Tests.Components.Dashboard;
@@ -68,8 +63,8 @@ public sealed class OpenTicketsPanelTests(SqliteApp app) : AppComponentTest(app)
         await feed.PollAsync(CancellationToken.None);
 
         // Another person's request, through the real service: its change stamp is what the open dashboard polls for.
-        var created = await RunAsAsync<TicketService, Result<TicketRef>>(Organisation.Users[Roles.Dispatcher],
-            s => s.CreateAsync(new TicketInput { Title = "Leak in the plant room", Priority = TicketPriority.Urgent }));
+        var created = await Factory.RunAsAsync(Organisation.Users[Roles.Dispatcher],
+            (TicketService s) => s.CreateAsync(new TicketInput { Title = "Leak in the plant room", Priority = TicketPriority.Urgent }));
         Assert.True(created.Succeeded, created.Message);
         await feed.PollAsync(CancellationToken.None); // the tick that sees it, without waiting out the interval
 

@@ -1,14 +1,10 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Dashboard;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Forms;
 
@@ -38,13 +34,13 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
     public async Task Voiding_without_a_reason_is_refused_beside_the_reason()
     {
         var manager = await SignInAsync(Roles.Manager);
-        var draft = await RunAsAsync<InvoiceDrafts, Result<Guid>>(manager, s => s.CreateDraftAsync(new InvoiceInput
+        var draft = await Factory.RunAsAsync(manager, (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput
         {
             ContactId = Organisation.RowIds[typeof(Contact)],
             Lines = [new InvoiceLineInput { Description = "Call-out", Quantity = 1, UnitPrice = 10 }],
         }));
-        var version = (await RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(manager, s => s.GetAsync(draft.Value))).Value!.Version;
-        Assert.True((await RunAsAsync<InvoiceIssuing, Result<string>>(manager, s => s.IssueAsync(draft.Value, version))).Succeeded);
+        var version = (await Factory.RunAsAsync(manager, (InvoiceQueries s) => s.GetAsync(draft.Value))).Value!.Version;
+        Assert.True((await Factory.RunAsAsync(manager, (InvoiceIssuing s) => s.IssueAsync(draft.Value, version))).Succeeded);
         var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, draft.Value));
         cut.WaitForAssertion(() => cut.ByTestId("void-invoice"));
 
@@ -71,7 +67,7 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
     {
         var dispatcher = await SignInAsync(Roles.Dispatcher);
         var ticketId = Organisation.RowIds[typeof(Ticket)];
-        var ticket = (await RunAsAsync<TicketService, Result<TicketDetails>>(dispatcher, s => s.GetAsync(ticketId))).Value!;
+        var ticket = (await Factory.RunAsAsync(dispatcher, (TicketService s) => s.GetAsync(ticketId))).Value!;
         var cut = Context.Render<ScheduleDialog>(p => p
             .Add(x => x.TicketId, ticketId).Add(x => x.Label, ticket.Title).Add(x => x.Version, ticket.Version));
         cut.WaitForAssertion(() => cut.ByTestId("schedule-save"));

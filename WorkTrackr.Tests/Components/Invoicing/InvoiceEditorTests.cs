@@ -1,10 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Invoicing;
 
@@ -23,7 +20,7 @@ public sealed class InvoiceEditorTests(SqliteApp app) : AppComponentTest(app)
     {
         await base.InitializeAsync();
         manager = await SignInAsync(Roles.Manager);
-        var draft = await RunAsAsync<InvoiceDrafts, Result<Guid>>(manager, s => s.CreateDraftAsync(new InvoiceInput
+        var draft = await Factory.RunAsAsync(manager, (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput
         {
             ContactId = Organisation.RowIds[typeof(Contact)],
             Lines = [new InvoiceLineInput { Description = "Call-out", Quantity = 1, UnitPrice = 10, TaxPercent = 20 }],
@@ -94,7 +91,7 @@ public sealed class InvoiceEditorTests(SqliteApp app) : AppComponentTest(app)
 
         await cut.Button("Save draft").ClickAsync();
 
-        var saved = await RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(manager, s => s.GetAsync(invoiceId));
+        var saved = await Factory.RunAsAsync(manager, (InvoiceQueries s) => s.GetAsync(invoiceId));
         Assert.Equal((subtotal, tax, total),
             (Pounds(saved.Value!.Totals.Net), Pounds(saved.Value.Totals.Tax), Pounds(saved.Value.Totals.Gross)));
         cut.WaitForAssertion(() => Assert.Equal((amount, total), (Amount(cut, 1), Total(cut))));

@@ -1,12 +1,6 @@
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Invoicing;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Changes;
 
 namespace WorkTrackr.Tests.Components.Invoicing;
@@ -24,15 +18,15 @@ public sealed class InvoicePdfStatusTests(SqliteApp app) : AppComponentTest(app)
     {
         await base.InitializeAsync();
         var manager = await SignInAsync(Roles.Manager);
-        var draft = await RunAsAsync<InvoiceDrafts, Result<Guid>>(manager, s => s.CreateDraftAsync(new InvoiceInput
+        var draft = await Factory.RunAsAsync<InvoiceDrafts, Result<Guid>>(manager, s => s.CreateDraftAsync(new InvoiceInput
         {
             ContactId = Organisation.RowIds[typeof(Contact)],
             Lines = [new InvoiceLineInput { Description = "Call-out", Quantity = 1, UnitPrice = 10, TaxPercent = 20 }],
         }));
         Assert.True(draft.Succeeded, draft.Message);
         invoiceId = draft.Value;
-        var version = (await RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(manager, s => s.GetAsync(invoiceId))).Value!.Version;
-        var issued = await RunAsAsync<InvoiceIssuing, Result<string>>(manager, s => s.IssueAsync(invoiceId, version));
+        var version = (await Factory.RunAsAsync<InvoiceQueries, Result<InvoiceDetails>>(manager, s => s.GetAsync(invoiceId))).Value!.Version;
+        var issued = await Factory.RunAsAsync<InvoiceIssuing, Result<string>>(manager, s => s.IssueAsync(invoiceId, version));
         Assert.True(issued.Succeeded, issued.Message); // its PDF is queued; the jobs do not run in these tests
     }
 

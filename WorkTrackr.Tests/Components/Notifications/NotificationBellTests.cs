@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Identity;
 using WorkTrackr.Data.Notifications;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Notifications;

@@ -1,12 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Components.Tickets;
 
@@ -35,7 +31,7 @@ public sealed class CustomFieldInputTests(SqliteApp app) : AppComponentTest(app)
                 new FieldInput { Label = "Parking permit", Type = CustomFieldType.Checkbox },
             ],
         };
-        var saved = await RunAsAsync<TicketTemplateService, Result<Guid>>(Organisation.Users[Roles.Admin], s => s.SaveAsync(null, input, null));
+        var saved = await Factory.RunAsAsync(Organisation.Users[Roles.Admin], (TicketTemplateService s) => s.SaveAsync(null, input, null));
         Assert.True(saved.Succeeded, saved.Message);
         dispatcher = await SignInAsync(Roles.Dispatcher);
     }
@@ -85,8 +81,8 @@ public sealed class CustomFieldInputTests(SqliteApp app) : AppComponentTest(app)
     [Fact]
     public async Task Each_input_shows_the_tickets_stored_value_by_its_type()
     {
-        var template = await RunAsAsync<TicketService, IReadOnlyList<TicketTemplate>>(dispatcher, s => s.ActiveTemplatesAsync());
-        var created = await RunAsAsync<TicketService, Result<TicketRef>>(dispatcher, s => s.CreateAsync(new TicketInput
+        var template = await Factory.RunAsAsync(dispatcher, (TicketService s) => s.ActiveTemplatesAsync());
+        var created = await Factory.RunAsAsync(dispatcher, (TicketService s) => s.CreateAsync(new TicketInput
         {
             Title = "Annual service",
             TemplateId = template.Single(t => t.Name == Template).Id,

@@ -1,7 +1,5 @@
 using AngleSharp.Dom;
 using Bunit;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets.Templates;
 
@@ -125,7 +123,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         Assert.Null(Field(cut, 0).QuerySelector("[role='alert']"));
     }
 
-    private IElement Preview(IRenderedComponent<TemplateDesignerPage> cut) => cut.ByTestId("template-preview");
+    private static IElement Preview(IRenderedComponent<TemplateDesignerPage> cut) => cut.ByTestId("template-preview");
 
     private static IElement Field(IRenderedComponent<TemplateDesignerPage> cut, int index) => cut.AllByTestId("designer-field")[index];
 
@@ -136,13 +134,13 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         [.. cut.AllByTestId("designer-field").Select(f => f.ByLabel("Label").ValueOf() ?? "")];
 
     /// <summary>The fields as a dispatcher would see them on a new ticket, by their labels in order.</summary>
-    private string[] PreviewLabels(IRenderedComponent<TemplateDesignerPage> cut) =>
+    private static string[] PreviewLabels(IRenderedComponent<TemplateDesignerPage> cut) =>
         [.. Preview(cut).QuerySelectorAll("label").Select(l => l.Text())];
 
     private async Task<Guid> SaveTemplateAsync(string name, params (string Label, CustomFieldType Type)[] fields)
     {
         var input = new TemplateInput { Name = name, Fields = [.. fields.Select(f => new FieldInput { Label = f.Label, Type = f.Type })] };
-        var saved = await RunAsAsync<TicketTemplateService, WorkTrackr.Web.Infrastructure.Result<Guid>>(admin, s => s.SaveAsync(null, input, null));
+        var saved = await Factory.RunAsAsync(admin, (TicketTemplateService s) => s.SaveAsync(null, input, null));
         Assert.True(saved.Succeeded, saved.Message);
         return saved.Value;
     }

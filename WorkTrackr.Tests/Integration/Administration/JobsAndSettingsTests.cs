@@ -1,13 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Organisations;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Administration;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Jobs;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace WorkTrackr.Tests.Integration.Administration;
 
@@ -30,13 +22,13 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
         await FailDocumentAsync(b.Id);
         var admin = a.Users[Roles.Admin];
 
-        var overview = (await app.Factory.RunAsAsync<JobsService, Result<JobsOverview>>(admin, s => s.OverviewAsync())).Value!;
+        var overview = (await app.Factory.RunAsAsync(admin, (JobsService s) => s.OverviewAsync())).Value!;
         var failed = Assert.Single(overview.Items);
         Assert.Equal((WorkKind.InvoicePdf, WorkState.Failed, "Chromium crashed"), (failed.Kind, failed.State, failed.Error));
         Assert.False(overview.AllOrganisations);
         Assert.All(overview.Runs, r => Assert.Null(r.Processed));
 
-        var retried = await app.Factory.RunAsAsync<JobsService, Result<int>>(admin, s => s.RetryAsync());
+        var retried = await app.Factory.RunAsAsync(admin, (JobsService s) => s.RetryAsync());
         Assert.Equal(1, retried.Value);
         await using (var db = app.Factory.CreateDbContext(a.Id))
         {
@@ -47,7 +39,7 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
             Assert.Equal(WorkState.Failed, await db.InvoiceDocuments.Select(d => d.State).SingleAsync());
 
         // Another organisation's item cannot be retried by id either.
-        var other = await app.Factory.RunAsAsync<JobsService, Result<int>>(admin, async s =>
+        var other = await app.Factory.RunAsAsync(admin, async (JobsService s) =>
         {
             await using var db = app.Factory.CreateDbContext(b.Id);
             var id = await db.InvoiceDocuments.Select(d => d.Id).SingleAsync();
@@ -57,17 +49,17 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
 
         foreach (var role in new[] { Roles.Manager, Roles.Dispatcher, Roles.Technician })
         {
-            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<JobsService, Result<JobsOverview>>(a.Users[role], s => s.OverviewAsync())).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<JobsService, Result<int>>(a.Users[role], s => s.RetryAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(a.Users[role], (JobsService s) => s.OverviewAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(a.Users[role], (JobsService s) => s.RetryAsync())).Status);
         }
-        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync<JobsService, Result>(admin, s => s.RunNowAsync("no-such-job"))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(admin, (JobsService s) => s.RunNowAsync("no-such-job"))).Status);
     }
 
     [Fact]
     public async Task With_jobs_switched_off_no_job_server_runs_and_the_page_says_so()
     {
         // These tests' app runs with Jobs:Enabled=false (WorkTrackrFactory).
-        var overview = (await app.Factory.RunAsAsync<JobsService, Result<JobsOverview>>(app.A.Users[Roles.Admin], s => s.OverviewAsync())).Value!;
+        var overview = (await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (JobsService s) => s.OverviewAsync())).Value!;
 
         Assert.False(overview.Running);
         Assert.Equal(app.Factory.Services.GetRequiredService<JobCatalog>().Names, overview.Jobs.Select(j => j.Name));
@@ -91,13 +83,13 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Settings Studio");
         var admin = organisation.Users[Roles.Admin];
 
-        var refused = await app.Factory.RunAsAsync<BillingSettings, Result>(admin, s => s.SaveAsync(new BillingSettingsInput { DefaultTaxPercent = 120, PaymentTermsDays = -1, ReminderDays = "30, soon" }));
+        var refused = await app.Factory.RunAsAsync(admin, (BillingSettings s) => s.SaveAsync(new BillingSettingsInput { DefaultTaxPercent = 120, PaymentTermsDays = -1, ReminderDays = "30, soon" }));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Enter a tax rate from 0 to 100 %."], refused.Errors[nameof(BillingSettingsInput.DefaultTaxPercent)]);
         Assert.Equal(["Enter 0 to 365 days."], refused.Errors[nameof(BillingSettingsInput.PaymentTermsDays)]);
         Assert.StartsWith("List up to 6 whole numbers", refused.Errors[nameof(BillingSettingsInput.ReminderDays)].Single());
 
-        var saved = await app.Factory.RunAsAsync<BillingSettings, Result>(admin, s => s.SaveAsync(new BillingSettingsInput
+        var saved = await app.Factory.RunAsAsync(admin, (BillingSettings s) => s.SaveAsync(new BillingSettingsInput
         {
             DefaultTaxPercent = 17.5m, PaymentTermsDays = 0, ReminderDays = " 7,60 ,7, 0", ReminderRecipients = ReminderRecipients.Managers,
         }));
@@ -106,10 +98,10 @@ public abstract class JobsAndSettingsTests<TApp>(TApp app) where TApp : TenantAp
         var stored = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == organisation.Id);
         Assert.Equal((0.175m, 0, "60,7,0", ReminderRecipients.Managers), (stored.DefaultTaxRate, stored.PaymentTermsDays, stored.ReminderDays, stored.ReminderRecipients));
 
-        var draftInput = await app.Factory.RunAsAsync<WorkTrackr.Web.Features.Invoicing.InvoiceDrafts, WorkTrackr.Web.Features.Invoicing.InvoiceInput>(organisation.Users[Roles.Manager], s => s.NewInputAsync());
+        var draftInput = await app.Factory.RunAsAsync(organisation.Users[Roles.Manager], (WorkTrackr.Web.Features.Invoicing.InvoiceDrafts s) => s.NewInputAsync());
         Assert.Equal((0, 17.5m), (draftInput.PaymentTermsDays, draftInput.Lines.Single().TaxPercent));
 
-        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<BillingSettings, Result>(organisation.Users[Roles.Manager], s => s.SaveAsync(new BillingSettingsInput()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(organisation.Users[Roles.Manager], (BillingSettings s) => s.SaveAsync(new BillingSettingsInput()))).Status);
     }
 }
 

@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Contacts;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Contacts;
 
@@ -15,12 +8,9 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(Func<ContactService, Task<T>> action, ApplicationUser? user = null) =>
-        app.Factory.RunAsAsync(user ?? Dispatcher, action);
-
     private async Task<Guid> CreateAsync(string name, string? email = null, string? phone = null)
     {
-        var created = await AsAsync(s => s.CreateAsync(new ContactInput { Name = name, Email = email, Phone = phone }));
+        var created = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = name, Email = email, Phone = phone }));
         Assert.True(created.Succeeded, created.Message);
         return created.Value;
     }
@@ -28,7 +18,7 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task A_contact_needs_a_name_and_a_well_formed_email_and_phone_and_bad_input_saves_nothing()
     {
-        var refused = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "  ", Email = "not-an-email", Phone = "call me" }));
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = "  ", Email = "not-an-email", Phone = "call me" }));
 
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Give the contact a name."], refused.Errors[nameof(ContactInput.Name)]);
@@ -38,7 +28,7 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
             Assert.False(await db.Contacts.AnyAsync(c => c.Email == "not-an-email"));
 
         var id = await CreateAsync("  Harbour Dental  ", "desk@harbour.test", "+44 (0)20 7946 0958 ext. 12");
-        var saved = (await AsAsync(s => s.GetAsync(id))).Value!;
+        var saved = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(id))).Value!;
         Assert.Equal(("Harbour Dental", "desk@harbour.test"), (saved.Contact.Name, saved.Contact.Email));
     }
 
@@ -46,17 +36,17 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task The_second_of_two_edits_from_the_same_version_is_refused()
     {
         var id = await CreateAsync("Maple Clinic");
-        var opened = (await AsAsync(s => s.GetAsync(id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(id))).Value!;
         var first = opened.Contact;
         first.Phone = "555 0100";
-        Assert.True((await AsAsync(s => s.UpdateAsync(id, first, opened.Version))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.UpdateAsync(id, first, opened.Version))).Succeeded);
 
-        var second = (await AsAsync(s => s.GetAsync(id))).Value!.Contact;
+        var second = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(id))).Value!.Contact;
         second.Name = "Maple Clinic Ltd";
-        var stale = await AsAsync(s => s.UpdateAsync(id, second, opened.Version));
+        var stale = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.UpdateAsync(id, second, opened.Version));
 
         Assert.Equal(ResultStatus.Conflict, stale.Status);
-        var now = (await AsAsync(s => s.GetAsync(id))).Value!.Contact;
+        var now = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(id))).Value!.Contact;
         Assert.Equal(("Maple Clinic", "555 0100"), (now.Name, now.Phone));
     }
 
@@ -64,26 +54,22 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task A_contact_with_history_cannot_be_deleted_but_can_be_deactivated_and_one_without_is_deleted()
     {
         var withHistory = await CreateAsync("Granite Works");
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(new CrmEvent { Title = "Intro call", ContactId = withHistory, StartsAt = DateTime.UtcNow, EndsAt = DateTime.UtcNow.AddMinutes(30) });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.CrmEvent("Intro call", withHistory, DateTime.UtcNow));
 
-        var refused = await AsAsync(s => s.DeleteAsync(withHistory));
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.DeleteAsync(withHistory));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal("Granite Works has 1 CRM event, so it cannot be deleted. Deactivate it instead: it leaves the lists and pickers, and its history stays.", refused.Message);
 
-        Assert.True((await AsAsync(s => s.SetActiveAsync(withHistory, false))).Succeeded);
-        var active = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "Granite" }))).Value!;
-        var inactive = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "Granite", Status = ContactStatusFilter.Inactive }))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SetActiveAsync(withHistory, false))).Succeeded);
+        var active = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "Granite" }))).Value!;
+        var inactive = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "Granite", Status = ContactStatusFilter.Inactive }))).Value!;
         Assert.Empty(active.Items);
         Assert.Equal([withHistory], inactive.Items.Select(i => i.Id));
-        Assert.Equal(1, (await AsAsync(s => s.GetAsync(withHistory))).Value!.CrmEventCount);
+        Assert.Equal(1, (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(withHistory))).Value!.CrmEventCount);
 
         var without = await CreateAsync("Short-lived Ltd");
-        Assert.True((await AsAsync(s => s.DeleteAsync(without))).Succeeded);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.GetAsync(without))).Status);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.DeleteAsync(without))).Succeeded);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(without))).Status);
     }
 
     [Fact]
@@ -93,9 +79,9 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
         var byEmail = await CreateAsync("Someone Else", email: "ops@pelicanfreight.test");
         var byPhone = await CreateAsync("Third Party", phone: "555 867 5309");
 
-        var pelican = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "PELICAN" }))).Value!;
-        var phone = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "867 5309" }))).Value!;
-        var page = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "pelican", Take = 1, Skip = 1 }))).Value!;
+        var pelican = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "PELICAN" }))).Value!;
+        var phone = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "867 5309" }))).Value!;
+        var page = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "pelican", Take = 1, Skip = 1 }))).Value!;
 
         Assert.Equal(new[] { byName, byEmail }.Order(), pelican.Items.Select(i => i.Id).Order());
         Assert.Equal([byPhone], phone.Items.Select(i => i.Id));
@@ -106,13 +92,13 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task A_contact_is_looked_after_by_someone_on_the_team_and_never_by_another_organisations_user()
     {
         var owner = app.A.Users[Roles.Manager];
-        var created = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Owned Opticians", OwnerUserId = owner.Id }));
+        var created = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = "Owned Opticians", OwnerUserId = owner.Id }));
         Assert.True(created.Succeeded, created.Message);
-        var opened = (await AsAsync(s => s.GetAsync(created.Value))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(created.Value))).Value!;
         Assert.Equal((owner.Id, owner.DisplayName), (opened.Contact.OwnerUserId, opened.OwnerName));
 
         var stranger = app.B.Users[Roles.Manager];
-        var refused = await AsAsync(s => s.CreateAsync(new ContactInput { Name = "Poached Pharmacy", OwnerUserId = stranger.Id }));
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = "Poached Pharmacy", OwnerUserId = stranger.Id }));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Choose someone on your team."], refused.Errors[nameof(ContactInput.OwnerUserId)]);
     }
@@ -128,9 +114,9 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
             await db.SaveChangesAsync();
         }
 
-        var found = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "BROAD-DOMAIN.test", Take = 3 }))).Value!;
-        var lastListed = (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "broad-domain.TEST", Skip = ContactService.SearchCountLimit - 1, Take = 2 }))).Value!;
-        var everyone = (await AsAsync(s => s.SearchAsync(new ContactQuery()))).Value!;
+        var found = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "BROAD-DOMAIN.test", Take = 3 }))).Value!;
+        var lastListed = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "broad-domain.TEST", Skip = ContactService.SearchCountLimit - 1, Take = 2 }))).Value!;
+        var everyone = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.SearchAsync(new ContactQuery()))).Value!;
 
         Assert.Equal((ContactService.SearchCountLimit, true), (found.Total, found.Capped));
         Assert.Equal(["Broad 00000", "Broad 00001", "Broad 00002"], found.Items.Select(i => i.Name));
@@ -144,16 +130,13 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     {
         var id = await CreateAsync("Timeline Traders");
         var now = DateTime.UtcNow;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(new CrmEvent { Title = "Older call", ContactId = id, StartsAt = now.AddDays(-3), EndsAt = now.AddDays(-3).AddMinutes(15) });
-            db.CrmEvents.Add(new CrmEvent { Title = "Newer meeting", ContactId = id, StartsAt = now.AddDays(-1), EndsAt = now.AddDays(-1).AddHours(1) });
-            db.Tickets.Add(new Ticket { Number = "C-000001", Title = "Middle ticket", ContactId = id, CreatedAt = now.AddDays(-2) });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id,
+            Build.CrmEvent("Older call", id, now.AddDays(-3), minutes: 15),
+            Build.CrmEvent("Newer meeting", id, now.AddDays(-1), minutes: 60),
+            Build.Ticket("Middle ticket", "C-000001", id).With(t => t.CreatedAt = now.AddDays(-2)));
 
-        var timeline = (await AsAsync(s => s.HistoryAsync(id))).Value!;
-        var events = (await AsAsync(s => s.HistoryAsync(id, ContactHistoryKind.CrmEvent))).Value!;
+        var timeline = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.HistoryAsync(id))).Value!;
+        var events = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.HistoryAsync(id, ContactHistoryKind.CrmEvent))).Value!;
 
         Assert.Equal(["Newer meeting", "C-000001 Middle ticket", "Older call"], timeline.Select(i => i.Title));
         Assert.Equal(["Newer meeting", "Older call"], events.Select(i => i.Title));
@@ -163,23 +146,23 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Only_office_roles_manage_contacts_and_only_their_own_organisations()
     {
         var id = await CreateAsync("Roles Check Co");
-        var opened = (await AsAsync(s => s.GetAsync(id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.GetAsync(id))).Value!;
         var technician = app.A.Users[Roles.Technician];
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SearchAsync(new ContactQuery()), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.GetAsync(id), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.HistoryAsync(id), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.CreateAsync(new ContactInput { Name = "x" }), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.UpdateAsync(id, opened.Contact, opened.Version), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SetActiveAsync(id, false), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.DeleteAsync(id), technician)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.SearchAsync(new ContactQuery()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.GetAsync(id))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.HistoryAsync(id))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.CreateAsync(new ContactInput { Name = "x" }))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.UpdateAsync(id, opened.Contact, opened.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.SetActiveAsync(id, false))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ContactService s) => s.DeleteAsync(id))).Status);
 
         var other = app.B.Users[Roles.Dispatcher];
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.GetAsync(id), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.HistoryAsync(id), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.UpdateAsync(id, opened.Contact, opened.Version), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.SetActiveAsync(id, false), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.DeleteAsync(id), other)).Status);
-        Assert.DoesNotContain(id, (await AsAsync(s => s.SearchAsync(new ContactQuery { Text = "Roles Check", Status = ContactStatusFilter.All }), other)).Value!.Items.Select(i => i.Id));
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ContactService s) => s.GetAsync(id))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ContactService s) => s.HistoryAsync(id))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ContactService s) => s.UpdateAsync(id, opened.Contact, opened.Version))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ContactService s) => s.SetActiveAsync(id, false))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ContactService s) => s.DeleteAsync(id))).Status);
+        Assert.DoesNotContain(id, (await app.Factory.RunAsAsync(other, (ContactService s) => s.SearchAsync(new ContactQuery { Text = "Roles Check", Status = ContactStatusFilter.All }))).Value!.Items.Select(i => i.Id));
     }
 }
 

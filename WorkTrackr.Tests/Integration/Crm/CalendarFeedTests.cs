@@ -1,13 +1,6 @@
-using Ical.Net;
-using Microsoft.EntityFrameworkCore;
 using System.Net;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
+using Calendar = Ical.Net.Calendar;
 using WorkTrackr.Web.Features.Crm;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Crm;
 
@@ -17,8 +10,6 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(ApplicationUser user, Func<CalendarFeeds, Task<T>> action) => app.Factory.RunAsAsync(user, action);
-
     private async Task<HttpResponseMessage> FetchAsync(string token) =>
         await app.Factory.CreateClient().GetAsync(CalendarFeeds.PathFor(token));
 
@@ -27,17 +18,13 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     {
         var soon = DateTime.UtcNow.AddDays(2);
         const string notes = "Gate code 4417; ring twice, then wait \\ call the office";
-        var mine = new CrmEvent { Title = "Feed: my site visit", Type = CrmEventType.Visit, Notes = notes, ContactId = app.A.RowIds[typeof(Contact)], AssignedUserId = Dispatcher.Id, StartsAt = soon, EndsAt = soon.AddHours(1) };
+        var mine = Build.CrmEvent("Feed: my site visit", app.A.RowIds[typeof(Contact)], soon, minutes: 60, CrmEventType.Visit, Dispatcher.Id).With(e => e.Notes = notes);
+        await app.Factory.AddAsync(app.A.Id, mine, Build.CrmEvent("Feed: someone else's call", mine.ContactId, soon, minutes: 60, assignedTo: app.A.Users[Roles.Manager].Id));
         Contact contact;
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.CrmEvents.Add(mine);
-            db.CrmEvents.Add(new CrmEvent { Title = "Feed: someone else's call", ContactId = mine.ContactId, AssignedUserId = app.A.Users[Roles.Manager].Id, StartsAt = soon, EndsAt = soon.AddHours(1) });
-            await db.SaveChangesAsync();
             contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == mine.ContactId);
-        }
 
-        var first = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var first = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         var response = await FetchAsync(first);
         var body = await response.Content.ReadAsStringAsync();
 
@@ -55,21 +42,21 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
         Assert.Equal($"Feed: my site visit ({contact.Name})", visit.Summary);
         Assert.Equal($"Visit with {contact.Name}\n{notes}", visit.Description);
         Assert.Equal(string.IsNullOrEmpty(contact.ServiceAddress) ? null : contact.ServiceAddress, visit.Location);
-        Assert.Equal(new[] { "Visit" }, visit.Categories);
+        Assert.Equal("Visit", Assert.Single(visit.Categories));
         Assert.Equal("CONFIRMED", visit.Status);
         Assert.True(visit.DtStart!.IsUtc && visit.DtEnd!.IsUtc);
         Assert.Equal(WholeSeconds(soon), visit.DtStart.AsUtc);
         Assert.Equal(WholeSeconds(soon.AddHours(1)), visit.DtEnd.AsUtc);
         Assert.True(visit.DtStamp!.IsUtc);
-        Assert.True((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.HasFeedAsync())).Value);
 
-        var second = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var second = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await FetchAsync(second)).StatusCode);
 
-        Assert.True((await AsAsync(Dispatcher, f => f.RevokeAsync())).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RevokeAsync())).Succeeded);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(second)).StatusCode);
-        Assert.False((await AsAsync(Dispatcher, f => f.HasFeedAsync())).Value);
+        Assert.False((await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.HasFeedAsync())).Value);
         Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync("made-up-token")).StatusCode);
     }
 
@@ -79,7 +66,7 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     [Fact]
     public async Task A_feed_stops_while_its_holders_organisation_is_suspended()
     {
-        var token = (await AsAsync(Dispatcher, f => f.RegenerateAsync())).Value!;
+        var token = (await app.Factory.RunAsAsync(Dispatcher, (CalendarFeeds f) => f.RegenerateAsync())).Value!;
         Assert.Equal(HttpStatusCode.OK, (await FetchAsync(token)).StatusCode);
 
         await SetStatusAsync(WorkTrackr.Data.Organisations.OrganisationStatus.Suspended);
@@ -105,6 +92,6 @@ public sealed class CalendarFeedTests(SqliteTenantApp app) : IClassFixture<Sqlit
     [Fact]
     public async Task Technicians_have_no_crm_feed()
     {
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(app.A.Users[Roles.Technician], f => f.RegenerateAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(app.A.Users[Roles.Technician], (CalendarFeeds f) => f.RegenerateAsync())).Status);
     }
 }

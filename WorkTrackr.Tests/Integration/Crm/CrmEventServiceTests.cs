@@ -1,11 +1,5 @@
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Crm;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Crm;
 
@@ -17,9 +11,6 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
 
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(Func<CrmEventService, Task<T>> action, ApplicationUser? user = null) =>
-        app.Factory.RunAsAsync(user ?? Dispatcher, action);
-
     private CrmEventInput Input(string title, DateTime start, int minutes = 30, Guid? user = null) => new()
     {
         Title = title, ContactId = app.A.RowIds[typeof(Contact)], AssignedUserId = user ?? Dispatcher.Id,
@@ -28,9 +19,9 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
 
     private async Task<CrmEventItem> CreateAsync(CrmEventInput input)
     {
-        var created = await AsAsync(s => s.CreateAsync(input));
+        var created = await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.CreateAsync(input));
         Assert.True(created.Succeeded, created.Message);
-        return (await AsAsync(s => s.GetAsync(created.Value))).Value!;
+        return (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.GetAsync(created.Value))).Value!;
     }
 
     [Fact]
@@ -38,16 +29,16 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
     {
         var call = await CreateAsync(Input("Renewal call", Day.AddHours(14)));
 
-        Assert.True((await AsAsync(s => s.MoveAsync(call.Id, Day.AddDays(1).AddHours(15), Day.AddDays(1).AddHours(16), call.Version))).Succeeded);
-        var moved = (await AsAsync(s => s.GetAsync(call.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.MoveAsync(call.Id, Day.AddDays(1).AddHours(15), Day.AddDays(1).AddHours(16), call.Version))).Succeeded);
+        var moved = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.GetAsync(call.Id))).Value!;
         Assert.Equal((Day.AddDays(1).AddHours(15), Day.AddDays(1).AddHours(16)), (moved.StartsAt, moved.EndsAt));
-        Assert.Equal(ResultStatus.Conflict, (await AsAsync(s => s.MoveAsync(call.Id, Day, Day.AddHours(1), call.Version))).Status);
+        Assert.Equal(ResultStatus.Conflict, (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.MoveAsync(call.Id, Day, Day.AddHours(1), call.Version))).Status);
 
-        Assert.True((await AsAsync(s => s.MarkDoneAsync(call.Id, moved.Version))).Succeeded);
-        var done = (await AsAsync(s => s.GetAsync(call.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.MarkDoneAsync(call.Id, moved.Version))).Succeeded);
+        var done = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.GetAsync(call.Id))).Value!;
         Assert.Equal((CrmEventStatus.Done, Day.AddDays(1).AddHours(15)), (done.Status, done.StartsAt));
 
-        var backwards = await AsAsync(s => s.MoveAsync(call.Id, Day.AddHours(10), Day.AddHours(9), done.Version));
+        var backwards = await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.MoveAsync(call.Id, Day.AddHours(10), Day.AddHours(9), done.Version));
         Assert.Equal(["The end must be after the start."], backwards.Errors[nameof(CrmEventInput.EndsAt)]);
     }
 
@@ -58,12 +49,12 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
         var mine = await CreateAsync(Input("My demo", Day.AddDays(3).AddHours(9), 60));
         var theirs = await CreateAsync(Input("Their site survey", Day.AddDays(3).AddHours(9), 60, technician.Id));
 
-        var myView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: true))).Value!;
-        var teamView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false))).Value!;
+        var myView = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: true))).Value!;
+        var teamView = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false))).Value!;
         Assert.Equal([mine.Id], myView.Select(e => e.Id));
         Assert.Equal(new[] { mine.Id, theirs.Id }.Order(), teamView.Select(e => e.Id).Order());
-        var theirView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: technician.Id))).Value!;
-        var outsidersView = (await AsAsync(s => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: app.B.Users[Roles.Technician].Id))).Value!;
+        var theirView = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: technician.Id))).Value!;
+        var outsidersView = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.RangeAsync(Day.AddDays(3), Day.AddDays(4), mineOnly: false, assignedTo: app.B.Users[Roles.Technician].Id))).Value!;
         Assert.Equal([theirs.Id], theirView.Select(e => e.Id));
         Assert.Empty(outsidersView);
 
@@ -80,9 +71,9 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
         var meeting = await CreateAsync(Input("Quarterly review", new DateTime(2026, 3, 7, 14, 0, 0, DateTimeKind.Utc), 60));
 
         var (start, end) = CalendarTimes.Move(meeting.StartsAt, meeting.EndsAt, TimeSpan.FromDays(1), "America/New_York")!.Value;
-        Assert.True((await AsAsync(s => s.MoveAsync(meeting.Id, start, end, meeting.Version))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.MoveAsync(meeting.Id, start, end, meeting.Version))).Succeeded);
 
-        var stored = (await AsAsync(s => s.GetAsync(meeting.Id))).Value!;
+        var stored = (await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.GetAsync(meeting.Id))).Value!;
         Assert.Equal(new DateTime(2026, 3, 8, 13, 0, 0, DateTimeKind.Utc), stored.StartsAt); // 09:00 EDT
         Assert.Equal(9, WorkTrackr.Web.Infrastructure.TimeZones.TimeZones.ToLocal(stored.StartsAt, "America/New_York").Hour);
     }
@@ -90,7 +81,7 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
     [Fact]
     public async Task An_event_needs_a_title_a_contact_of_the_organisation_and_someone_of_it()
     {
-        var refused = await AsAsync(s => s.CreateAsync(new CrmEventInput
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (CrmEventService s) => s.CreateAsync(new CrmEventInput
         {
             Title = " ", ContactId = app.B.RowIds[typeof(Contact)], AssignedUserId = app.B.Users[Roles.Dispatcher].Id, StartsAt = Day, EndsAt = Day,
         }));
@@ -106,18 +97,18 @@ public abstract class CrmEventServiceTests<TApp>(TApp app) where TApp : TenantAp
     {
         var e = await CreateAsync(Input("Roles event", Day.AddHours(11)));
         var technician = app.A.Users[Roles.Technician];
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.RangeAsync(Day, Day.AddDays(1), false), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.GetAsync(e.Id), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.CreateAsync(e.ToInput()), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.UpdateAsync(e.Id, e.ToInput(), e.Version), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.MoveAsync(e.Id, Day, Day.AddHours(1), e.Version), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.MarkDoneAsync(e.Id, e.Version), technician)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.RangeAsync(Day, Day.AddDays(1), false))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.GetAsync(e.Id))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.CreateAsync(e.ToInput()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.UpdateAsync(e.Id, e.ToInput(), e.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.MoveAsync(e.Id, Day, Day.AddHours(1), e.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CrmEventService s) => s.MarkDoneAsync(e.Id, e.Version))).Status);
 
         var other = app.B.Users[Roles.Dispatcher];
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.GetAsync(e.Id), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.MoveAsync(e.Id, Day, Day.AddHours(1), e.Version), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.MarkDoneAsync(e.Id, e.Version), other)).Status);
-        Assert.DoesNotContain(e.Id, (await AsAsync(s => s.RangeAsync(Day, Day.AddDays(1), false), other)).Value!.Select(x => x.Id));
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (CrmEventService s) => s.GetAsync(e.Id))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (CrmEventService s) => s.MoveAsync(e.Id, Day, Day.AddHours(1), e.Version))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (CrmEventService s) => s.MarkDoneAsync(e.Id, e.Version))).Status);
+        Assert.DoesNotContain(e.Id, (await app.Factory.RunAsAsync(other, (CrmEventService s) => s.RangeAsync(Day, Day.AddDays(1), false))).Value!.Select(x => x.Id));
     }
 }
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Infrastructure.Changes;
 
@@ -69,20 +64,12 @@ public sealed class DataChangeFeedTests
         await feed.PollAsync(CancellationToken.None);
         Assert.Equal(0, changes);
 
-        await using (var db = node.CreateDbContext(alpha.Id))
-        {
-            db.Tickets.Add(new Ticket { Number = "T-777001", Title = "Counts" });
-            await db.SaveChangesAsync();
-        }
+        await node.AddAsync(alpha.Id, Build.Ticket("Counts"));
         await feed.PollAsync(CancellationToken.None);
         Assert.Equal(1, changes);
 
         subscription.Dispose();
-        await using (var db = node.CreateDbContext(alpha.Id))
-        {
-            db.Tickets.Add(new Ticket { Number = "T-777002", Title = "Unheard" });
-            await db.SaveChangesAsync();
-        }
+        await node.AddAsync(alpha.Id, Build.Ticket("Unheard"));
         await feed.PollAsync(CancellationToken.None);
         Assert.Equal(1, changes);
 

@@ -1,10 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Tests.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Data;
 

@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Database;
 
 namespace WorkTrackr.Tests.Integration.Database;
@@ -25,7 +20,7 @@ public sealed class StartupTests
             // The settings keep the keys appsettings.json and the README name (Seed:DemoData, App:PublicBaseUrl), read through their options.
             Assert.True(factory.Services.GetRequiredService<IOptions<SeedOptions>>().Value.DemoData);
             Assert.Equal("https://worktrackr.example.com", factory.Services.GetRequiredService<IOptions<AppOptions>>().Value.PublicBaseUrl);
-            Assert.Contains(DemoDataSeeder.Logins.First().Email, await factory.CreateClient().GetStringAsync("/Account/Login"));
+            Assert.Contains(DemoDataSeeder.Logins[0].Email, await factory.CreateClient().GetStringAsync("/Account/Login"));
 
             await using var db = factory.CreateDbContext(null);
             var demo = await db.Organisations.SingleAsync(o => o.Name == DemoDataSeeder.DemoOrganisationName);
@@ -92,6 +87,6 @@ public sealed class StartupTests
         // Every migration applied, roles present, and no demo data: the switch only migrates.
         var migrations = typeof(WorkTrackrDbContext).Assembly.GetTypes()
             .Count(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Length > 0);
-        Assert.Equal(((long)migrations, 6L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        Assert.Equal((migrations, 6L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 }

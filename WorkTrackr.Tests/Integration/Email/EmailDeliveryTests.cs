@@ -3,15 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using WorkTrackr.Data.Common;
 using WorkTrackr.Tests.Browser;
-using WorkTrackr.Tests.Integration.Tenancy;
 using WorkTrackr.Web.Infrastructure.Email;
 using WorkTrackr.Web.Infrastructure.Jobs;
 

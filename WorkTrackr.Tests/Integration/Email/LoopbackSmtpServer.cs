@@ -5,11 +5,11 @@ using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
-using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 using SmtpServerHost = SmtpServer.SmtpServer;
 
 namespace WorkTrackr.Tests.Integration.Email;
@@ -17,7 +17,7 @@ namespace WorkTrackr.Tests.Integration.Email;
 /// <summary>
 /// A real SMTP server (the SmtpServer package) on a free loopback port that keeps every message it accepts, parsed with
 /// MimeKit, and every login attempt. Optionally it requires a login, and offers TLS with a certificate: STARTTLS, or
-/// TLS from the first byte (SMTPS) when <paramref name="implicitTls"/> is set.
+/// TLS from the first byte (SMTPS) when <c>implicitTls</c> is set.
 /// </summary>
 public sealed class LoopbackSmtpServer : IAsyncDisposable
 {

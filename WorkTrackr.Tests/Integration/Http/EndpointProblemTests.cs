@@ -1,11 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 
 namespace WorkTrackr.Tests.Integration.Http;
 
@@ -16,8 +11,6 @@ namespace WorkTrackr.Tests.Integration.Http;
 [Trait("Category", "Integration")]
 public sealed class EndpointProblemTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
 {
-    private Task<HttpClient> AsAsync(string role) => app.Factory.SignedInClientAsync(app.A.Users[role]);
-
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -73,7 +66,7 @@ public sealed class EndpointProblemTests(SqliteTenantApp app) : IClassFixture<Sq
     [Fact]
     public async Task A_dashboard_export_checks_its_days_and_its_panel()
     {
-        using var manager = await AsAsync(Roles.Manager);
+        using var manager = await app.Factory.SignedInClientAsync(app.A.Users[Roles.Manager]);
 
         var badDay = await ProblemAsync(await manager.GetAsync("/dashboard/revenue.csv?from=2026-02-30&to=2026-03-31"), HttpStatusCode.BadRequest);
         var backwards = await ProblemAsync(await manager.GetAsync("/dashboard/revenue.csv?from=2026-03-01&to=2026-02-01"), HttpStatusCode.BadRequest);
@@ -89,7 +82,7 @@ public sealed class EndpointProblemTests(SqliteTenantApp app) : IClassFixture<Sq
     [Fact]
     public async Task An_invoice_pdf_that_does_not_exist_or_is_another_organisations_is_a_404_problem()
     {
-        using var manager = await AsAsync(Roles.Manager);
+        using var manager = await app.Factory.SignedInClientAsync(app.A.Users[Roles.Manager]);
 
         var missing = await ProblemAsync(await manager.GetAsync($"/invoices/{Guid.NewGuid()}/pdf"), HttpStatusCode.NotFound);
         var theirs = await ProblemAsync(await manager.GetAsync($"/invoices/{app.B.RowIds[typeof(Invoice)]}/pdf"), HttpStatusCode.NotFound);
@@ -101,8 +94,8 @@ public sealed class EndpointProblemTests(SqliteTenantApp app) : IClassFixture<Sq
     [Fact]
     public async Task A_role_without_the_capability_gets_a_403_problem_and_a_signed_out_visitor_is_sent_to_sign_in()
     {
-        using var technician = await AsAsync(Roles.Technician);
-        using var dispatcher = await AsAsync(Roles.Dispatcher);
+        using var technician = await app.Factory.SignedInClientAsync(app.A.Users[Roles.Technician]);
+        using var dispatcher = await app.Factory.SignedInClientAsync(app.A.Users[Roles.Dispatcher]);
         using var visitor = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
         var invoice = $"/invoices/{app.A.RowIds[typeof(Invoice)]}/pdf";
 
@@ -118,7 +111,7 @@ public sealed class EndpointProblemTests(SqliteTenantApp app) : IClassFixture<Sq
     [Fact]
     public async Task A_csv_export_still_downloads_and_an_unknown_calendar_feed_is_a_404_problem()
     {
-        using var dispatcher = await AsAsync(Roles.Dispatcher);
+        using var dispatcher = await app.Factory.SignedInClientAsync(app.A.Users[Roles.Dispatcher]);
         using var visitor = app.Factory.CreateClient();
 
         var tickets = await dispatcher.GetAsync("/tickets/export.csv?view=All");

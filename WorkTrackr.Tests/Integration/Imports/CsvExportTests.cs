@@ -1,10 +1,6 @@
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Contacts;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Imports;
 

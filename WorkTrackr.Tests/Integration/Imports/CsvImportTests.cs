@@ -1,10 +1,5 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Imports;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Imports;
 
@@ -13,8 +8,6 @@ namespace WorkTrackr.Tests.Integration.Imports;
 public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
-
-    private Task<T> AsAsync<T>(Func<CsvImports, Task<T>> action, ApplicationUser? user = null) => app.Factory.RunAsAsync(user ?? Dispatcher, action);
 
     private static byte[] Csv(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -26,7 +19,7 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [InlineData("contacts.csv", "Name,Email\n", "The file has column names but no rows.")]
     public async Task Files_that_are_not_a_usable_csv_get_a_clear_message(string fileName, string text, string message)
     {
-        var result = await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, fileName, Csv(text)));
+        var result = await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, fileName, Csv(text)));
 
         Assert.Equal(ResultStatus.Invalid, result.Status);
         Assert.Equal([message], result.Errors["File"]);
@@ -35,8 +28,8 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task Binary_and_oversized_files_are_refused()
     {
-        var binary = await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", [0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00]));
-        var huge = await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", new byte[CsvImports.MaxBytes + 1]));
+        var binary = await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", [0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00]));
+        var huge = await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", new byte[CsvImports.MaxBytes + 1]));
 
         Assert.Equal(["The file is not UTF-8 text. Save it from your spreadsheet as \"CSV UTF-8\"."], binary.Errors["File"]);
         Assert.Equal(["The file is larger than 2 MB. Split it into smaller files."], huge.Errors["File"]);
@@ -45,11 +38,7 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task The_preview_names_each_rows_problems_and_only_valid_rows_are_imported_in_one_go()
     {
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.Contacts.Add(new WorkTrackr.Data.Contacts.Contact { Name = "Existing Import Co" });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.Contact("Existing Import Co"));
         var file = Csv("""
             Name,Kind,Email,Phone
             Import Alpha,Company,alpha@import.test,555 010 2000
@@ -61,7 +50,7 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
             Import Delta,,,
             """);
 
-        var preview = (await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", file))).Value!;
+        var preview = (await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", file))).Value!;
 
         Assert.Equal((7, 2), (preview.Rows.Count, preview.ValidCount));
         string Problems(int line) => string.Join(" ", preview.Rows.Single(r => r.Line == line).Errors);
@@ -72,12 +61,12 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal("A contact with this name already exists.", Problems(6));
         Assert.Equal("Kind must be Company or Individual.", Problems(7));
 
-        var refused = await AsAsync(s => s.ImportAsync(ImportKind.Contacts, "contacts.csv", file, onlyValid: false));
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.ImportAsync(ImportKind.Contacts, "contacts.csv", file, onlyValid: false));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
             Assert.False(await db.Contacts.AnyAsync(c => c.Name == "Import Alpha"));
 
-        var imported = await AsAsync(s => s.ImportAsync(ImportKind.Contacts, "contacts.csv", file, onlyValid: true));
+        var imported = await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.ImportAsync(ImportKind.Contacts, "contacts.csv", file, onlyValid: true));
         Assert.Equal(2, imported.Value);
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
@@ -89,12 +78,8 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     [Fact]
     public async Task Kinds_are_named_and_duplicates_are_found_whatever_the_letters_case()
     {
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.Contacts.Add(new WorkTrackr.Data.Contacts.Contact { Name = "Émile Façades SA" });
-            await db.SaveChangesAsync();
-        }
-        var preview = (await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", Csv("Name,Kind\némile façades sa,Company\nKind Seven,7\nKind Both,\"Company,Individual\"\nKind Person,individual\n")))).Value!;
+        await app.Factory.AddAsync(app.A.Id, Build.Contact("Émile Façades SA"));
+        var preview = (await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "contacts.csv", Csv("Name,Kind\némile façades sa,Company\nKind Seven,7\nKind Both,\"Company,Individual\"\nKind Person,individual\n")))).Value!;
 
         Assert.Equal("A contact with this name already exists.", string.Join(" ", preview.Rows[0].Errors));
         Assert.Equal("Kind must be Company or Individual.", string.Join(" ", preview.Rows[1].Errors));
@@ -112,11 +97,11 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
             Import negative,Hardware,-5,10,
             """);
 
-        var preview = (await AsAsync(s => s.PreviewAsync(ImportKind.Products, "products.csv", file))).Value!;
+        var preview = (await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.PreviewAsync(ImportKind.Products, "products.csv", file))).Value!;
         Assert.Equal("Price “twelve” is not a number (write it like 1234.50).", string.Join(" ", preview.Rows[1].Errors));
         Assert.Equal("Cost: Enter an amount of 0 or more.", string.Join(" ", preview.Rows[2].Errors));
 
-        Assert.Equal(1, (await AsAsync(s => s.ImportAsync(ImportKind.Products, "products.csv", file, onlyValid: true))).Value);
+        Assert.Equal(1, (await app.Factory.RunAsAsync(Dispatcher, (CsvImports s) => s.ImportAsync(ImportKind.Products, "products.csv", file, onlyValid: true))).Value);
         await using var db = app.Factory.CreateDbContext(app.A.Id);
         var router = await db.Products.SingleAsync(p => p.Name == "Import router");
         Assert.Equal((80m, 130.00m, "each"), (router.Cost, router.Price, router.Unit));
@@ -126,8 +111,8 @@ public abstract class CsvImportTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Technicians_cannot_import()
     {
         var technician = app.A.Users[Roles.Technician];
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.PreviewAsync(ImportKind.Contacts, "c.csv", Csv("Name\nX\n")), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.ImportAsync(ImportKind.Products, "p.csv", Csv("Name\nX\n"), true), technician)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CsvImports s) => s.PreviewAsync(ImportKind.Contacts, "c.csv", Csv("Name\nX\n")))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (CsvImports s) => s.ImportAsync(ImportKind.Products, "p.csv", Csv("Name\nX\n"), true))).Status);
     }
 }
 

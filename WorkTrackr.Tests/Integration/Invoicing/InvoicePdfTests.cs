@@ -1,13 +1,5 @@
-using WorkTrackr.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Infrastructure.Jobs;
 using WorkTrackr.Web.Infrastructure.Pdf;
@@ -24,18 +16,9 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
 {
     private ApplicationUser Manager => app.A.Users[Roles.Manager];
 
-    private Task<T> AsAsync<T>(Func<InvoiceApi, Task<T>> action) => app.Factory.RunAsAsync<IServiceProvider, T>(Manager, services => action(new InvoiceApi(services)));
-
     private async Task<(Guid Id, string Number)> IssueAsync(string customer, int lines)
     {
-        Guid contactId;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var contact = new Contact { Name = customer, BillingAddress = "12 Quay Street\nBristol BS1 4DJ" };
-            db.Contacts.Add(contact);
-            await db.SaveChangesAsync();
-            contactId = contact.Id;
-        }
+        var contactId = (await app.Factory.AddAsync(app.A.Id, Build.Contact(customer).With(c => c.BillingAddress = "12 Quay Street\nBristol BS1 4DJ"))).Id;
         var input = new InvoiceInput
         {
             ContactId = contactId,
@@ -46,9 +29,9 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
                 Description = $"Maintenance visit {i}", Quantity = 1, UnitPrice = 10m + i % 7, TaxPercent = i % 2 == 0 ? 20 : 5,
             }).ToList(),
         };
-        var draft = await AsAsync(s => s.Drafts.CreateDraftAsync(input));
-        var opened = (await AsAsync(s => s.Queries.GetAsync(draft.Value))).Value!;
-        var issued = await AsAsync(s => s.Issuing.IssueAsync(opened.Id, opened.Version));
+        var draft = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.CreateDraftAsync(input));
+        var opened = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(draft.Value))).Value!;
+        var issued = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(opened.Id, opened.Version));
         Assert.True(issued.Succeeded, issued.Message);
         return (opened.Id, issued.Value!);
     }
@@ -63,15 +46,15 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
     public async Task The_job_renders_an_issued_invoice_with_its_number_customer_and_total()
     {
         var (id, number) = await IssueAsync("Harbourside Dental", 3);
-        Assert.Equal(DocumentStatus.Pending, (await AsAsync(s => s.Queries.GetAsync(id))).Value!.Document.Status);
+        Assert.Equal(DocumentStatus.Pending, (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Document.Status);
         var stamp = await StampAsync();
 
         Assert.True(await SweepAsync() >= 1);
         Assert.True(await StampAsync() > stamp); // what an open invoice page waits for to offer the download
 
-        var details = (await AsAsync(s => s.Queries.GetAsync(id))).Value!;
+        var details = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!;
         Assert.Equal(DocumentStatus.Ready, details.Document.Status);
-        var pdf = (await AsAsync(s => s.Documents.DownloadAsync(id))).Value;
+        var pdf = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Documents.DownloadAsync(id))).Value;
         Assert.Equal($"{number}.pdf", pdf.FileName);
         var text = await PdfTools.RunAsync("pdftotext", pdf.Content, "-layout");
         Assert.Contains(number, text);
@@ -88,9 +71,9 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         var (id, _) = await IssueAsync("Long Ledger Ltd", 200);
         await SweepAsync();
 
-        var pdf = (await AsAsync(s => s.Documents.DownloadAsync(id))).Value.Content;
+        var pdf = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Documents.DownloadAsync(id))).Value.Content;
         var info = await PdfTools.RunAsync("pdfinfo", pdf);
-        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim());
+        var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim(), CultureInfo.InvariantCulture);
         Assert.InRange(pages, 3, 12);
         var text = await PdfTools.RunAsync("pdftotext", pdf, "-layout");
         Assert.Contains($"Page 2 of {pages}", text);
@@ -127,17 +110,20 @@ public sealed class InvoicePdfTests(SqliteTenantApp app) : IClassFixture<SqliteT
         Assert.Equal(0, await worker.SweepAsync()); // backing off: not tried again yet
 
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
+        {
             await db.InvoiceDocuments.Where(d => d.InvoiceId == id).ExecuteUpdateAsync(d => d
                 .SetProperty(x => x.Attempts, WorkQueue.MaxAttempts - 1).SetProperty(x => x.NextAttemptAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
         await worker.SweepAsync();
         var failed = await DocumentAsync(id);
         Assert.Equal((WorkState.Failed, WorkQueue.MaxAttempts), (failed.State, failed.Attempts));
-        Assert.Equal(DocumentStatus.Failed, (await AsAsync(s => s.Queries.GetAsync(id))).Value!.Document.Status);
+        Assert.Equal(DocumentStatus.Failed, (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Document.Status);
 
         // An Admin's "regenerate" puts it back with fresh attempts, and the real renderer succeeds.
-        Assert.True((await app.Factory.RunAsAsync<InvoiceDocumentService, WorkTrackr.Web.Infrastructure.Result>(app.A.Users[Roles.Admin], s => s.RegenerateAsync(id))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (InvoiceDocumentService s) => s.RegenerateAsync(id))).Succeeded);
         Assert.True(await SweepAsync() >= 1);
-        Assert.Equal(DocumentStatus.Ready, (await AsAsync(s => s.Queries.GetAsync(id))).Value!.Document.Status);
+        Assert.Equal(DocumentStatus.Ready, (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Document.Status);
     }
 
     [Fact]

@@ -1,14 +1,5 @@
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Services;
@@ -47,6 +38,8 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    private ApplicationUser Manager => app.A.Users[Roles.Manager];
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
         var deadline = DateTime.UtcNow + Patience;
@@ -61,16 +54,9 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
 
     private async Task<Guid> DraftAsync(string customer)
     {
-        Guid contactId;
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            var contact = new Contact { Name = customer };
-            db.Contacts.Add(contact);
-            await db.SaveChangesAsync();
-            contactId = contact.Id;
-        }
-        var draft = await app.Factory.RunAsAsync<InvoiceDrafts, WorkTrackr.Web.Infrastructure.Result<Guid>>(app.A.Users[Roles.Manager],
-            s => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
+        var contactId = (await app.Factory.AddAsync(app.A.Id, Build.Contact(customer))).Id;
+        var draft = await app.Factory.RunAsAsync(Manager,
+            (InvoiceDrafts s) => s.CreateDraftAsync(new InvoiceInput { ContactId = contactId, PaymentTermsDays = 14, Lines = [new() { Description = "Boiler service", Quantity = 1, UnitPrice = 95m, TaxPercent = 20 }] }));
         Assert.True(draft.Succeeded, draft.Message);
         return draft.Value;
     }
@@ -87,11 +73,9 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
             .Concat(monitoring.DeletedJobs(0, 1000).Select(j => j.Key))
             .Distinct();
         using var connection = storage.GetConnection();
-        return ids.Where(id => connection.GetJobData(id) is { } data && Equals(data.Job?.Args.FirstOrDefault(), job)
+        return ids.Where(id => connection.GetJobData(id) is { } data && Equals(data.Job?.Args is [var first, ..] ? first : null, job)
             && connection.GetJobParameter(id, "RecurringJobId") is null).ToHashSet();
     }
-
-    private Task<T> AsManagerAsync<T>(Func<InvoiceApi, Task<T>> action) => app.Factory.RunAsAsync<IServiceProvider, T>(app.A.Users[Roles.Manager], services => action(new InvoiceApi(services)));
 
     private async Task<WorkState?> EmailStateAsync(string to)
     {
@@ -103,10 +87,10 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task Issuing_an_invoice_wakes_the_pdf_worker_at_once()
     {
         var id = await DraftAsync("Wake Street Surgery");
-        var version = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
+        var version = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Version;
         var before = WakeUps(InvoicePdfJob.Job.Name);
 
-        var issued = await AsManagerAsync(s => s.Issuing.IssueAsync(id, version));
+        var issued = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, version));
         Assert.True(issued.Succeeded, issued.Message);
 
         // The PDF sweep's own schedule is hourly: only the fire-and-forget job enqueued after the commit can do this.
@@ -122,14 +106,14 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     public async Task A_refused_issue_queues_no_pdf_and_wakes_nothing()
     {
         var id = await DraftAsync("Stale Version Stores");
-        var opened = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!;
         var before = WakeUps(InvoicePdfJob.Job.Name);
 
         // Someone saved the draft since it was opened: the issue is refused inside its transaction.
         var changed = opened.ToInput();
         changed.Notes = "Changed by a colleague";
-        Assert.True((await AsManagerAsync(s => s.Drafts.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
-        var refused = await AsManagerAsync(s => s.Issuing.IssueAsync(id, opened.Version));
+        Assert.True((await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.SaveDraftAsync(id, changed, opened.Version))).Succeeded);
+        var refused = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, opened.Version));
 
         Assert.Equal(WorkTrackr.Web.Infrastructure.ResultStatus.Conflict, refused.Status);
         // A wake-up is enqueued before IssueAsync returns, so one would be listed by now.
@@ -138,12 +122,12 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
         {
             Assert.False(await db.InvoiceDocuments.AnyAsync(d => d.InvoiceId == id));
             var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.Id == id);
-            Assert.Equal((InvoiceStatus.Draft, (string?)null), (invoice.Status, invoice.Number));
+            Assert.Equal((InvoiceStatus.Draft, null), (invoice.Status, invoice.Number));
         }
 
         // The same draft at its current version issues, and that commit wakes the worker once.
-        var current = (await AsManagerAsync(s => s.Queries.GetAsync(id))).Value!.Version;
-        Assert.True((await AsManagerAsync(s => s.Issuing.IssueAsync(id, current))).Succeeded);
+        var current = (await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.GetAsync(id))).Value!.Version;
+        Assert.True((await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Issuing.IssueAsync(id, current))).Succeeded);
         var woken = await EventuallyAsync(() => Task.FromResult(WakeUps(InvoicePdfJob.Job.Name).Except(before).Count()), count => count > 0, "woken");
         Assert.Equal(1, woken);
     }
@@ -197,7 +181,7 @@ public abstract class HangfireJobsTests<TApp>(TApp app) where TApp : JobsApp
     [Fact]
     public async Task With_jobs_on_the_jobs_page_shows_the_server_and_each_sweeps_next_run()
     {
-        var overview = (await app.Factory.RunAsAsync<JobsService, WorkTrackr.Web.Infrastructure.Result<JobsOverview>>(app.A.Users[Roles.Admin], s => s.OverviewAsync())).Value!;
+        var overview = (await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (JobsService s) => s.OverviewAsync())).Value!;
 
         Assert.True(overview.Running);
         Assert.All(overview.Jobs, j => Assert.True(j.NextCheckAt > DateTime.UtcNow.AddMinutes(-1), $"{j.Name} next at {j.NextCheckAt}"));

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Npgsql;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.TestData;
 
 namespace WorkTrackr.Tests.Integration.Jobs;
 

@@ -1,12 +1,4 @@
 using System.Net;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 
 namespace WorkTrackr.Tests.Integration.Pages;
 

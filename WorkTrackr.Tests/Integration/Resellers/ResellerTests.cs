@@ -3,18 +3,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Organisations;
 using WorkTrackr.Data.Resellers;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Platform;
 using WorkTrackr.Web.Features.Resellers;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Operations;
 
@@ -35,12 +27,9 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         return user;
     }
 
-    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
-        app.Factory.RunAsAsync(user, action);
-
     private async Task<Guid> ResellerAsync(ApplicationUser platform, string name, decimal rate)
     {
-        var created = await AsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = name, ContactEmail = "partner@example.test", CommissionRate = rate }));
+        var created = await app.Factory.RunAsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = name, ContactEmail = "partner@example.test", CommissionRate = rate }));
         Assert.True(created.Succeeded, created.Message);
         return created.Value;
     }
@@ -64,7 +53,7 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             await db.SaveChangesAsync();
         }
 
-        var dashboard = (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(brightUser, s => s.DashboardAsync())).Value!;
+        var dashboard = (await app.Factory.RunAsAsync<ResellerPortal, Result<ResellerDashboard>>(brightUser, s => s.DashboardAsync())).Value!;
         var customer = Assert.Single(dashboard.Customers);
         Assert.Equal((app.A.Id, 4, 48m), (customer.Id, customer.ActiveUsers, customer.MonthlyValue));
         Assert.Equal(1, customer.OpenTickets); // the test organisation's one ticket
@@ -74,28 +63,28 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.True(dashboard.ThisMonth > 0);
 
         // The other reseller sees none of it, whether it asks for its own portal or for Bright's.
-        Assert.Empty((await AsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync())).Value!.Customers);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync(bright))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync(bright))).Status);
-        Assert.Empty((await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync())).Value!);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync<ResellerPortal, Result<(byte[], string)>>(otherUser, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
+        Assert.Empty((await app.Factory.RunAsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync())).Value!.Customers);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync<ResellerPortal, Result<ResellerDashboard>>(otherUser, s => s.DashboardAsync(bright))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync(bright))).Status);
+        Assert.Empty((await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(otherUser, s => s.LedgerAsync())).Value!);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync<ResellerPortal, Result<(byte[], string)>>(otherUser, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
 
         // An organisation's own people see no reseller or platform data at all.
         foreach (var user in app.A.Users.Values)
         {
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<ResellerDashboard>>(user, s => s.DashboardAsync(bright))).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(user, s => s.LedgerAsync(bright))).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<ResellerPortal, Result<(byte[], string)>>(user, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.ListAsync())).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<ResellerPortal, Result<ResellerDashboard>>(user, s => s.DashboardAsync(bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(user, s => s.LedgerAsync(bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<ResellerPortal, Result<(byte[], string)>>(user, s => s.StatementAsync(new DateOnly(2026, 1, 1), bright))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(user, s => s.ListAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<PlatformResellers, Result>(user, s => s.LinkAsync(app.A.Id, bright))).Status);
         }
         // Nor does a reseller do platform work.
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result<IReadOnlyList<ResellerRow>>>(brightUser, s => s.ListAsync())).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<PlatformResellers, Result>(brightUser, s => s.MarkCommissionPaidAsync(bright, new DateOnly(2021, 1, 1)))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<PlatformResellers, Result<IReadOnlyList<ResellerRow>>>(brightUser, s => s.ListAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync<PlatformResellers, Result>(brightUser, s => s.MarkCommissionPaidAsync(bright, new DateOnly(2021, 1, 1)))).Status);
 
         // The platform admin can look at any reseller's portal.
-        Assert.Single((await AsAsync<ResellerPortal, Result<ResellerDashboard>>(platform, s => s.DashboardAsync(bright))).Value!.Customers);
-        Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(app.A.Id))).Succeeded);
+        Assert.Single((await app.Factory.RunAsAsync<ResellerPortal, Result<ResellerDashboard>>(platform, s => s.DashboardAsync(bright))).Value!.Customers);
+        Assert.True((await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(app.A.Id))).Succeeded);
     }
 
     [Fact]
@@ -124,17 +113,17 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             await db.SaveChangesAsync();
         }
         // Links change from this month on, and never start in the future or over another reseller's days.
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddDays(20)))).Status);
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, lastMonth.AddDays(20)))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)))).Status);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         if (today.Day > 1)
         {
             // Unlinked today from the second; linking the first from the 1st would give both the same days.
-            Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(organisation.Id, today))).Succeeded);
-            var overlap = await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, new DateOnly(today.Year, today.Month, 1)));
+            Assert.True((await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.UnlinkAsync(organisation.Id, today))).Succeeded);
+            var overlap = await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, first, new DateOnly(today.Year, today.Month, 1)));
             Assert.Equal(ResultStatus.Invalid, overlap.Status);
             Assert.Contains("covers part of that time", overlap.Message);
-            Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, second, today))).Succeeded);
+            Assert.True((await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.LinkAsync(organisation.Id, second, today))).Succeeded);
         }
 
         // The monthly job keeps last month as it ended, before anyone opens a ledger.
@@ -143,8 +132,8 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         await using (var db = app.Factory.CreateDbContext(null))
             Assert.Equal(2, await db.CommissionEntries.CountAsync(e => e.OrganisationId == organisation.Id && e.Month == lastMonth));
 
-        var firstLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
-        var secondLedger = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(second, 3))).Value!;
+        var firstLedger = (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
+        var secondLedger = (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(second, 3))).Value!;
         var firstLast = firstLedger.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
         var secondLast = secondLedger.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
         // Starter, 4 users: 48 a month. First: 10 days at 20 %; second: the rest at 30 %.
@@ -153,21 +142,21 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.True(firstLast.Closed);
 
         // A closed month stays as it was computed, even when prices change afterwards.
-        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 100, 100))).Succeeded);
-        var again = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
+        Assert.True((await app.Factory.RunAsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 100, 100))).Succeeded);
+        var again = (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!;
         Assert.Equal(firstLast.Earned, again.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id).Earned);
-        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
 
         // Paying: only ended months; then the ledger says paid, with the date.
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
-        Assert.True((await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
-        var paid = (await AsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!
+        Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
+        Assert.True((await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
+        var paid = (await app.Factory.RunAsAsync<ResellerPortal, Result<IReadOnlyList<CommissionLine>>>(platform, s => s.LedgerAsync(first, 3))).Value!
             .Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id);
         Assert.Equal((CommissionStatus.Paid, new DateOnly(2026, 1, 5)), (paid.Status, paid.PaidOn));
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
 
         // The month's statement, as a PDF read back.
-        var statement = await AsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
+        var statement = await app.Factory.RunAsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
         Assert.Equal($"commission-{lastMonth:yyyy-MM}.pdf", statement.Value.FileName);
         var text = await PdfTools.RunAsync("pdftotext", statement.Value.Content, "-layout");
         Assert.Contains("First Test Reseller", text);
@@ -205,11 +194,14 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
             On<ResellerInvitations>(s => s.InviteAsync(reseller, "sneaky@example.test", "Sneaky", new Uri("https://app.example.test/"))),
         ];
         foreach (var caller in callers)
+        {
             for (var i = 0; i < calls.Length; i++)
             {
                 var call = calls[i];
-                Assert.True((await AsAsync<IServiceProvider, Result>(caller, call)).Status == ResultStatus.Forbidden, $"call {i} as {caller.DisplayName}");
+                Assert.True((await app.Factory.RunAsAsync<IServiceProvider, Result>(caller, call)).Status == ResultStatus.Forbidden, $"call {i} as {caller.DisplayName}");
             }
+        }
+
         await using var db = app.Factory.CreateDbContext(null);
         Assert.Equal(OrganisationStatus.Active, await db.Organisations.Where(o => o.Id == app.B.Id).Select(o => o.Status).SingleAsync());
     }
@@ -218,18 +210,18 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
     public async Task The_platform_admin_manages_organisations_plans_and_rates_with_checks()
     {
         var platform = await UserAsync(Roles.PlatformAdmin);
-        var refused = await AsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = "", ContactEmail = "nope", CommissionRate = 1.5m }));
+        var refused = await app.Factory.RunAsAsync<PlatformResellers, Result<Guid>>(platform, s => s.CreateAsync(new ResellerInput { Name = "", ContactEmail = "nope", CommissionRate = 1.5m }));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Enter a rate between 0 and 1 (0.25 is 25 %)."], refused.Errors[nameof(ResellerInput.CommissionRate)]);
         Assert.Contains(nameof(ResellerInput.Name), refused.Errors.Keys);
         Assert.Contains(nameof(ResellerInput.ContactEmail), refused.Errors.Keys);
 
-        var created = await AsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Pro, Currency = "EUR", TimeZoneId = "Europe/Paris" }));
+        var created = await app.Factory.RunAsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Pro, Currency = "EUR", TimeZoneId = "Europe/Paris" }));
         Assert.True(created.Succeeded, created.Message);
-        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.UpdateAsync(created.Value, new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Enterprise, Currency = "EUR", TimeZoneId = "Europe/Paris" }))).Succeeded);
-        Assert.True((await AsAsync<PlatformOrganisations, Result>(platform, s => s.SetStatusAsync(created.Value, OrganisationStatus.Suspended))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync<PlatformOrganisations, Result>(platform, s => s.UpdateAsync(created.Value, new OrganisationInput { Name = "Platform Made Ltd", Plan = OrganisationPlan.Enterprise, Currency = "EUR", TimeZoneId = "Europe/Paris" }))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync<PlatformOrganisations, Result>(platform, s => s.SetStatusAsync(created.Value, OrganisationStatus.Suspended))).Succeeded);
 
-        var row = (await AsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(platform, s => s.ListAsync("platform made"))).Value!.Single();
+        var row = (await app.Factory.RunAsAsync<PlatformOrganisations, Result<IReadOnlyList<OrganisationRow>>>(platform, s => s.ListAsync("platform made"))).Value!.Single();
         Assert.Equal((OrganisationPlan.Enterprise, OrganisationStatus.Suspended, 0, 199m), (row.Plan, row.Status, row.ActiveUsers, row.MonthlyValue));
         await using var db = app.Factory.CreateDbContext(null);
         Assert.Equal([OrganisationPlan.Enterprise], await db.OrganisationPlanChanges.Where(c => c.OrganisationId == created.Value).Select(c => c.Plan).ToListAsync()); // same day: one change
@@ -237,15 +229,15 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         // Inviting a reseller's person: an account with no password yet, and an email with the link to set one.
         var reseller = await ResellerAsync(platform, "Invite Test Partners", 0.15m);
         var invitee = $"new-partner-{Guid.NewGuid():N}@example.test";
-        var invited = await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Nova Partner", new Uri("https://app.example.test/")));
+        var invited = await app.Factory.RunAsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Nova Partner", new Uri("https://app.example.test/")));
         Assert.True(invited.Succeeded, invited.Message);
         var account = await db.Users.AsNoTracking().SingleAsync(u => u.Email == invitee);
-        Assert.Equal((reseller, (string?)null), (account.ResellerId, account.PasswordHash));
+        Assert.Equal((reseller, null), (account.ResellerId, account.PasswordHash));
         var message = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == invitee);
         Assert.Contains("https://app.example.test/Account/ResetPassword?code=", message.HtmlBody);
-        Assert.Equal(ResultStatus.Invalid, (await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Again", new Uri("https://app.example.test/")))).Status);
+        Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, "Again", new Uri("https://app.example.test/")))).Status);
 
-        var badZone = await AsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
+        var badZone = await app.Factory.RunAsAsync<PlatformOrganisations, Result<Guid>>(platform, s => s.CreateAsync(new OrganisationInput { Name = "Nowhere", Currency = "usd", TimeZoneId = "Mars/Olympus" }));
         Assert.Equal(ResultStatus.Invalid, badZone.Status);
         Assert.Contains(nameof(OrganisationInput.TimeZoneId), badZone.Errors.Keys);
         Assert.Contains(nameof(OrganisationInput.Currency), badZone.Errors.Keys);
@@ -258,7 +250,7 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         var reseller = await ResellerAsync(platform, "Smith & <Sons> Partners", 0.15m);
         var invitee = $"markup-{Guid.NewGuid():N}@example.test";
         const string name = "Zoë <b>O'Brien</b> & Co";
-        var invited = await AsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, name, new Uri("https://app.example.test/")));
+        var invited = await app.Factory.RunAsAsync<ResellerInvitations, Result>(platform, s => s.InviteAsync(reseller, invitee, name, new Uri("https://app.example.test/")));
         Assert.True(invited.Succeeded, invited.Message);
 
         await using var db = app.Factory.CreateDbContext(null);
@@ -294,12 +286,12 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         await using (var db = app.Factory.CreateDbContext(null))
             day = await db.ResellerRates.Where(r => r.ResellerId == reseller).Select(r => r.EffectiveFrom).SingleAsync();
 
-        var written = await AsAsync<RecordOperations, Result<bool>>(platform, operations => operations.WriteAsync(Capabilities.ManagePlatform, (db, _) =>
+        var written = await app.Factory.RunAsAsync<RecordOperations, Result<bool>>(platform, operations => operations.WriteAsync(Capabilities.ManagePlatform, (db, _) =>
         {
             db.ResellerRates.Add(new ResellerRate { ResellerId = reseller, Rate = 0.5m, EffectiveFrom = day });
             return Task.FromResult(Result<bool>.Ok(true));
         }));
-        var changed = await AsAsync<RecordOperations, Result>(platform, operations => operations.ChangeAsync(new Change<Reseller>(Capabilities.ManagePlatform, reseller)
+        var changed = await app.Factory.RunAsAsync<RecordOperations, Result>(platform, operations => operations.ChangeAsync(new Change<Reseller>(Capabilities.ManagePlatform, reseller)
         {
             Apply = Steps.Do<Reseller>(op =>
             {

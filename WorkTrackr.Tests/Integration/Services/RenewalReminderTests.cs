@@ -1,15 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Organisations;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Notifications;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Infrastructure.Jobs;
@@ -43,8 +34,8 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
         var settings = await db.Organisations.SingleAsync(o => o.Id == organisation.Id);
         settings.ReminderRecipients = recipients;
         var product = await db.Products.FirstAsync();
-        var owned = new Contact { Name = "Owned Orchards", OwnerUserId = organisation.Users[Roles.Dispatcher].Id };
-        var unowned = new Contact { Name = "Nobody's Nursery" };
+        var owned = Build.Contact("Owned Orchards").With(c => c.OwnerUserId = organisation.Users[Roles.Dispatcher].Id);
+        var unowned = Build.Contact("Nobody's Nursery");
         db.Contacts.AddRange(owned, unowned);
         CustomerService Service(Contact contact, int days, BillingCycle cycle = BillingCycle.Monthly, bool active = true) =>
             new() { Contact = contact, ProductId = product.Id, RenewalDate = Today.AddDays(days), BillingCycle = cycle, IsActive = active };
@@ -105,11 +96,11 @@ public abstract class RenewalReminderTests<TApp>(TApp app) where TApp : TenantAp
         Assert.Contains("Owned Orchards", emails.Single(e => e.To == dispatcher.Email).HtmlBody);
 
         // The bell shows them, and reading one lowers the count.
-        var inbox = await app.Factory.RunAsAsync<NotificationInbox, InboxSummary>(dispatcher, i => i.LatestAsync());
+        var inbox = await app.Factory.RunAsAsync(dispatcher, (NotificationInbox i) => i.LatestAsync());
         Assert.Equal(2, inbox.Unread);
-        await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, async i => { await i.MarkReadAsync(inbox.Latest[0].Id); return 0; });
-        Assert.Equal(1, await app.Factory.RunAsAsync<NotificationInbox, int>(dispatcher, i => i.UnreadCountAsync()));
-        Assert.Equal(0, await app.Factory.RunAsAsync<NotificationInbox, int>(organisation.Users[Roles.Technician], i => i.UnreadCountAsync()));
+        await app.Factory.RunAsAsync(dispatcher, async (NotificationInbox i) => { await i.MarkReadAsync(inbox.Latest[0].Id); return 0; });
+        Assert.Equal(1, await app.Factory.RunAsAsync(dispatcher, (NotificationInbox i) => i.UnreadCountAsync()));
+        Assert.Equal(0, await app.Factory.RunAsAsync(organisation.Users[Roles.Technician], (NotificationInbox i) => i.UnreadCountAsync()));
     }
 
     [Fact]

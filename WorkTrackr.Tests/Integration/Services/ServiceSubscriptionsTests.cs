@@ -1,13 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Services;
-using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.TimeZones;
 
 namespace WorkTrackr.Tests.Integration.Services;
@@ -18,17 +9,11 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
 {
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
 
-    private Task<T> AsAsync<T>(Func<ServiceSubscriptions, Task<T>> action, ApplicationUser? user = null) =>
-        app.Factory.RunAsAsync(user ?? Dispatcher, action);
-
     /// <summary>A contact and product of their own, so each test reads only its own board rows.</summary>
     private async Task<(Guid Contact, Guid Product)> CustomerAsync(string name, decimal price)
     {
-        await using var db = app.Factory.CreateDbContext(app.A.Id);
-        var contact = new Contact { Name = name };
-        var product = new Product { Name = $"{name} plan", Price = price, Cost = price / 2, Unit = "month" };
-        db.AddRange(contact, product);
-        await db.SaveChangesAsync();
+        var (contact, product) = (Build.Contact(name), Build.Product($"{name} plan", price, cost: price / 2, unit: "month"));
+        await app.Factory.AddAsync(app.A.Id, contact, product);
         return (contact.Id, product.Id);
     }
 
@@ -40,7 +25,7 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
 
     private async Task<Guid> AddAsync(Guid contact, Guid product, DateOnly? renews, int quantity = 1, decimal? price = null, BillingCycle cycle = BillingCycle.Monthly)
     {
-        var created = await AsAsync(s => s.CreateAsync(new ServiceInput
+        var created = await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.CreateAsync(new ServiceInput
         {
             ContactId = contact, ProductId = product, Quantity = quantity, PriceOverride = price, BillingCycle = cycle, RenewalDate = renews,
         }));
@@ -60,9 +45,9 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
         await AddAsync(contact, product, today.AddDays(90), quantity: 4, price: 2.25m); // 90 days: 9
         await AddAsync(contact, product, today.AddDays(91), quantity: 100);            // beyond the board
         var ended = await AddAsync(contact, product, today.AddDays(-10), quantity: 50);
-        Assert.True((await AsAsync(s => s.SetActiveAsync(ended, false))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SetActiveAsync(ended, false))).Succeeded);
 
-        var board = (await AsAsync(s => s.BoardAsync())).Value!;
+        var board = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.BoardAsync())).Value!;
         var mine = board.Select(c => (c.Window, Count: c.Soonest.Count(i => i.ContactId == contact), Value: c.Soonest.Where(i => i.ContactId == contact).Sum(i => i.Value))).ToList();
 
         Assert.Equal([(RenewalWindow.Overdue, 1, 20m), (RenewalWindow.Within30, 2, 37.5m), (RenewalWindow.Within60, 1, 10m), (RenewalWindow.Within90, 1, 9m)], mine);
@@ -78,8 +63,8 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
 
         async Task<DateOnly> RenewAsync()
         {
-            var current = (await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
-            var renewed = await AsAsync(s => s.RenewAsync(id, current.Version));
+            var current = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
+            var renewed = await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.RenewAsync(id, current.Version));
             Assert.True(renewed.Succeeded, renewed.Message);
             return renewed.Value;
         }
@@ -96,23 +81,23 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
     {
         var (contact, product) = await CustomerAsync("Stale Co", 5m);
         var id = await AddAsync(contact, product, new DateOnly(2027, 6, 15));
-        var opened = (await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
-        Assert.True((await AsAsync(s => s.RenewAsync(id, opened.Version))).Succeeded);
+        var opened = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
+        Assert.True((await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.RenewAsync(id, opened.Version))).Succeeded);
 
-        Assert.Equal(ResultStatus.Conflict, (await AsAsync(s => s.RenewAsync(id, opened.Version))).Status);
-        var now = (await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
+        Assert.Equal(ResultStatus.Conflict, (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.RenewAsync(id, opened.Version))).Status);
+        var now = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
         Assert.Equal(new DateOnly(2027, 7, 15), now.RenewalDate);
 
         var oneOff = await AddAsync(contact, product, null, cycle: BillingCycle.OneOff);
-        var version = (await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single(i => i.Id == oneOff).Version;
-        Assert.Equal("Set a renewal date first.", (await AsAsync(s => s.RenewAsync(oneOff, version))).Message);
+        var version = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single(i => i.Id == oneOff).Version;
+        Assert.Equal("Set a renewal date first.", (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.RenewAsync(oneOff, version))).Message);
     }
 
     [Fact]
     public async Task A_service_needs_a_contact_and_product_of_the_organisation_a_quantity_and_a_renewal_date_when_recurring()
     {
         var (_, productOfB) = await CustomerAsyncFor(app.B.Id);
-        var refused = await AsAsync(s => s.CreateAsync(new ServiceInput
+        var refused = await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.CreateAsync(new ServiceInput
         {
             ContactId = Guid.NewGuid(), ProductId = productOfB, Quantity = 0, PriceOverride = -1, BillingCycle = BillingCycle.Annual,
         }));
@@ -126,11 +111,8 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
 
     private async Task<(Guid Contact, Guid Product)> CustomerAsyncFor(Guid organisationId)
     {
-        await using var db = app.Factory.CreateDbContext(organisationId);
-        var contact = new Contact { Name = "Other org customer" };
-        var product = new Product { Name = "Other org plan", Price = 1, Unit = "month" };
-        db.AddRange(contact, product);
-        await db.SaveChangesAsync();
+        var (contact, product) = (Build.Contact("Other org customer"), Build.Product("Other org plan", price: 1, cost: 0, unit: "month"));
+        await app.Factory.AddAsync(organisationId, contact, product);
         return (contact.Id, product.Id);
     }
 
@@ -139,22 +121,22 @@ public abstract class ServiceSubscriptionsTests<TApp>(TApp app) where TApp : Ten
     {
         var (contact, product) = await CustomerAsync("Roles Co", 3m);
         var id = await AddAsync(contact, product, new DateOnly(2027, 3, 1));
-        var item = (await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
+        var item = (await app.Factory.RunAsAsync(Dispatcher, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items.Single();
         var input = new ServiceInput { ContactId = contact, ProductId = product, RenewalDate = new DateOnly(2027, 4, 1) };
 
         var technician = app.A.Users[Roles.Technician];
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SearchAsync(new ServiceQuery()), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.BoardAsync(), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.CreateAsync(input), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.UpdateAsync(id, input, item.Version), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.RenewAsync(id, item.Version), technician)).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(s => s.SetActiveAsync(id, false), technician)).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.BoardAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.CreateAsync(input))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.UpdateAsync(id, input, item.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.RenewAsync(id, item.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (ServiceSubscriptions s) => s.SetActiveAsync(id, false))).Status);
 
         var other = app.B.Users[Roles.Dispatcher];
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.UpdateAsync(id, input, item.Version), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.RenewAsync(id, item.Version), other)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(s => s.SetActiveAsync(id, false), other)).Status);
-        Assert.Empty((await AsAsync(s => s.SearchAsync(new ServiceQuery { ContactId = contact }), other)).Value!.Items);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ServiceSubscriptions s) => s.UpdateAsync(id, input, item.Version))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ServiceSubscriptions s) => s.RenewAsync(id, item.Version))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(other, (ServiceSubscriptions s) => s.SetActiveAsync(id, false))).Status);
+        Assert.Empty((await app.Factory.RunAsAsync(other, (ServiceSubscriptions s) => s.SearchAsync(new ServiceQuery { ContactId = contact }))).Value!.Items);
     }
 }
 

@@ -1,21 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Team;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Team;
 
 [Trait("Category", "Integration")]
 public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<SqliteTenantApp>
 {
-    private Task<T> AsAsync<T>(ApplicationUser user, Func<TeamDirectory, Task<T>> action) => app.Factory.RunAsAsync(user, action);
-
     [Fact]
     public async Task Assignable_people_are_the_organisations_technicians_and_dispatchers_by_name()
     {
-        var people = await AsAsync(app.A.Users[Roles.Admin], d => d.AssignableAsync());
+        var people = await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (TeamDirectory d) => d.AssignableAsync());
 
         Assert.Equal(
             [app.A.Users[Roles.Dispatcher].Id, app.A.Users[Roles.Technician].Id],
@@ -26,8 +19,8 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
     [Fact]
     public async Task Names_and_lookups_never_reach_another_organisations_people()
     {
-        var names = await AsAsync(app.A.Users[Roles.Admin], d => d.NamesAsync());
-        var borrowed = await AsAsync(app.A.Users[Roles.Admin], d => d.FindAssignableAsync(app.B.Users[Roles.Technician].Id));
+        var names = await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (TeamDirectory d) => d.NamesAsync());
+        var borrowed = await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (TeamDirectory d) => d.FindAssignableAsync(app.B.Users[Roles.Technician].Id));
 
         Assert.All(app.A.Users.Values, u => Assert.True(names.ContainsKey(u.Id)));
         Assert.All(app.B.Users.Values, u => Assert.False(names.ContainsKey(u.Id)));
@@ -41,15 +34,15 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
         var (dispatcher, technician) = (app.A.Users[Roles.Dispatcher].Id, app.A.Users[Roles.Technician].Id);
         var before = await StampAsync(app.A.Id);
 
-        var listed = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        var listed = (await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.CapacitiesAsync())).Value!;
         Assert.Equal([dispatcher, technician], listed.Select(p => p.UserId));
         Assert.Equal([Roles.Dispatcher, Roles.Technician], listed.Select(p => p.Role));
         listed.Single(p => p.UserId == dispatcher).WeeklyHours = 20;
         listed.Single(p => p.UserId == technician).WeeklyHours = 0;
-        var saved = await AsAsync(admin, d => d.SaveCapacitiesAsync(listed));
+        var saved = await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.SaveCapacitiesAsync(listed));
 
         Assert.True(saved.Succeeded, saved.Message);
-        var reread = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        var reread = (await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.CapacitiesAsync())).Value!;
         Assert.Equal([20, 0], reread.Select(p => p.WeeklyHours));
         Assert.True(await StampAsync(app.A.Id) > before);
     }
@@ -58,19 +51,19 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
     public async Task Hours_beyond_a_week_are_refused_beside_the_person_and_nothing_is_saved()
     {
         var admin = app.A.Users[Roles.Admin];
-        var listed = (await AsAsync(admin, d => d.CapacitiesAsync())).Value!;
+        var listed = (await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.CapacitiesAsync())).Value!;
         var was = listed.Select(p => p.WeeklyHours).ToList();
         var (ok, wrong) = (listed[0], listed[1]);
         ok.WeeklyHours = was[0] + 1;
         wrong.WeeklyHours = 169;
 
-        var refused = await AsAsync(admin, d => d.SaveCapacitiesAsync(listed));
+        var refused = await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.SaveCapacitiesAsync(listed));
 
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         // Keyed by the row of the list, as the form's fields are.
         Assert.Equal(["Enter 0 to 168 hours."], refused.Errors[$"[1].{nameof(CapacityInput.WeeklyHours)}"]);
         Assert.False(refused.Errors.ContainsKey($"[0].{nameof(CapacityInput.WeeklyHours)}"));
-        Assert.Equal(was, (await AsAsync(admin, d => d.CapacitiesAsync())).Value!.Select(p => p.WeeklyHours));
+        Assert.Equal(was, (await app.Factory.RunAsAsync(admin, (TeamDirectory d) => d.CapacitiesAsync())).Value!.Select(p => p.WeeklyHours));
     }
 
     [Fact]
@@ -79,10 +72,10 @@ public sealed class TeamDirectoryTests(SqliteTenantApp app) : IClassFixture<Sqli
         var outsider = app.B.Users[Roles.Technician];
         var hoursOfOutsider = await HoursAsync(outsider.Id);
 
-        var borrowed = await AsAsync(app.A.Users[Roles.Admin], d => d.SaveCapacitiesAsync(
+        var borrowed = await app.Factory.RunAsAsync(app.A.Users[Roles.Admin], (TeamDirectory d) => d.SaveCapacitiesAsync(
             [new CapacityInput { UserId = app.A.Users[Roles.Dispatcher].Id, WeeklyHours = 10 }, new CapacityInput { UserId = outsider.Id, WeeklyHours = 1 }]));
-        var byManager = await AsAsync(app.A.Users[Roles.Manager], d => d.SaveCapacitiesAsync([new CapacityInput { UserId = app.A.Users[Roles.Dispatcher].Id, WeeklyHours = 10 }]));
-        var listedForManager = await AsAsync(app.A.Users[Roles.Manager], d => d.CapacitiesAsync());
+        var byManager = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager], (TeamDirectory d) => d.SaveCapacitiesAsync([new CapacityInput { UserId = app.A.Users[Roles.Dispatcher].Id, WeeklyHours = 10 }]));
+        var listedForManager = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager], (TeamDirectory d) => d.CapacitiesAsync());
 
         Assert.Equal(ResultStatus.NotFound, borrowed.Status);
         Assert.Equal(hoursOfOutsider, await HoursAsync(outsider.Id));

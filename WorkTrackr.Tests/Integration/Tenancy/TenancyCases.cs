@@ -1,18 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Auditing;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
 using WorkTrackr.Data.Notifications;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Catalog;
 using WorkTrackr.Web.Features.Contacts;
@@ -22,7 +12,6 @@ using WorkTrackr.Web.Features.Notifications;
 using WorkTrackr.Web.Features.Services;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tenancy;
 
@@ -202,13 +191,13 @@ public sealed record TenancyCase(Type Owned)
     };
 
     /// <summary>The invoice's PDF made (its id is the invoice's), or queued again as the fixture has it.</summary>
-    private static Task PdfReady(WorkTrackrDbContext db, Guid invoiceId, bool ready) =>
+    private static Task<int> PdfReady(WorkTrackrDbContext db, Guid invoiceId, bool ready) =>
         db.InvoiceDocuments.Where(d => d.InvoiceId == invoiceId).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.State, ready ? WorkState.Done : WorkState.Pending)
             .SetProperty(x => x.Content, ready ? new byte[] { 37, 80, 68, 70 } : null));
 
     /// <summary>The PDF job failed for good (the row's id), or is queued again as the fixture has it.</summary>
-    private static Task PdfFailed(WorkTrackrDbContext db, Guid documentId, bool failed) =>
+    private static Task<int> PdfFailed(WorkTrackrDbContext db, Guid documentId, bool failed) =>
         db.InvoiceDocuments.Where(d => d.Id == documentId).ExecuteUpdateAsync(d => d
             .SetProperty(x => x.State, failed ? WorkState.Failed : WorkState.Pending));
 

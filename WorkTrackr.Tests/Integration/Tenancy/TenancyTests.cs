@@ -1,19 +1,5 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using WorkTrackr.Data;
-using WorkTrackr.Data.Auditing;
-using WorkTrackr.Data.Catalog;
-using WorkTrackr.Data.Common;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Invoicing;
-using WorkTrackr.Data.Notifications;
-using WorkTrackr.Data.Services;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.TestData;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tenancy;
 

@@ -1,6 +1,3 @@
-using WorkTrackr.Tests.Infrastructure;
-using WorkTrackr.Tests.TestData;
-
 namespace WorkTrackr.Tests.Integration.Tenancy;
 
 /// <summary>The app on a fresh database holding two organisations, A and B, each with a row of every owned type.</summary>

@@ -1,13 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Crm;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Calendar;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tickets;
 
@@ -20,12 +12,9 @@ public abstract class DispatchCalendarTests<TApp>(TApp app) where TApp : TenantA
     private ApplicationUser Dispatcher => app.A.Users[Roles.Dispatcher];
     private ApplicationUser Technician => app.A.Users[Roles.Technician];
 
-    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
-        app.Factory.RunAsAsync(user, action);
-
     private async Task<Guid> TicketAsync(string title, int? fromHour = null, int hours = 1, Guid? assignee = null, TicketPriority priority = TicketPriority.Medium)
     {
-        var created = await AsAsync<TicketService, Result<TicketRef>>(Dispatcher, s => s.CreateAsync(new TicketInput
+        var created = await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.CreateAsync(new TicketInput
         {
             Title = title, AssignedUserId = assignee, Priority = priority,
             ScheduledStart = fromHour is { } h ? Day.AddHours(h) : null,
@@ -47,7 +36,7 @@ public abstract class DispatchCalendarTests<TApp>(TApp app) where TApp : TenantA
     }
 
     private Task<Result<IReadOnlyList<Booking>>> OverlapsAsync(ApplicationUser asUser, Guid userId, int fromHour, int toHour, Guid? except = null) =>
-        AsAsync<DispatchCalendar, Result<IReadOnlyList<Booking>>>(asUser, s => s.OverlapsAsync(userId, Day.AddHours(fromHour), Day.AddHours(toHour), except));
+        app.Factory.RunAsAsync(asUser, (DispatchCalendar s) => s.OverlapsAsync(userId, Day.AddHours(fromHour), Day.AddHours(toHour), except));
 
     [Fact]
     public async Task Overlaps_list_the_technicians_tickets_and_events_in_that_time_and_nothing_that_only_touches_it()
@@ -80,19 +69,19 @@ public abstract class DispatchCalendarTests<TApp>(TApp app) where TApp : TenantA
     public async Task Scheduling_sets_time_and_technician_in_one_save_and_a_stale_dialog_saves_nothing()
     {
         var id = await TicketAsync("Unplanned");
-        var opened = (await AsAsync<TicketService, Result<TicketDetails>>(Dispatcher, s => s.GetAsync(id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.GetAsync(id))).Value!;
 
-        var saved = await AsAsync<TicketService, Result>(Dispatcher, s => s.ScheduleAsync(id, Day.AddHours(9), Day.AddHours(10), Technician.Id, opened.Version));
+        var saved = await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.ScheduleAsync(id, Day.AddHours(9), Day.AddHours(10), Technician.Id, opened.Version));
         Assert.True(saved.Succeeded, saved.Message);
-        var scheduled = (await AsAsync<TicketService, Result<TicketDetails>>(Dispatcher, s => s.GetAsync(id))).Value!;
+        var scheduled = (await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.GetAsync(id))).Value!;
         Assert.Equal((Day.AddHours(9), Day.AddHours(10), Technician.Id), (scheduled.ScheduledStart, scheduled.ScheduledEnd, scheduled.AssignedUserId));
         Assert.Equal([TicketActivityKind.Created, TicketActivityKind.Assigned, TicketActivityKind.Rescheduled], scheduled.Activities.Select(a => a.Kind));
 
-        var stale = await AsAsync<TicketService, Result>(Dispatcher, s => s.ScheduleAsync(id, Day.AddHours(14), Day.AddHours(15), null, opened.Version));
+        var stale = await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.ScheduleAsync(id, Day.AddHours(14), Day.AddHours(15), null, opened.Version));
         Assert.Equal(ResultStatus.Conflict, stale.Status);
-        Assert.Equal(Day.AddHours(9), (await AsAsync<TicketService, Result<TicketDetails>>(Dispatcher, s => s.GetAsync(id))).Value!.ScheduledStart);
+        Assert.Equal(Day.AddHours(9), (await app.Factory.RunAsAsync(Dispatcher, (TicketService s) => s.GetAsync(id))).Value!.ScheduledStart);
 
-        var byTechnician = await AsAsync<TicketService, Result>(Technician, s => s.ScheduleAsync(id, Day.AddHours(14), Day.AddHours(15), Technician.Id, scheduled.Version));
+        var byTechnician = await app.Factory.RunAsAsync(Technician, (TicketService s) => s.ScheduleAsync(id, Day.AddHours(14), Day.AddHours(15), Technician.Id, scheduled.Version));
         Assert.Equal(ResultStatus.Forbidden, byTechnician.Status);
     }
 
@@ -104,14 +93,14 @@ public abstract class DispatchCalendarTests<TApp>(TApp app) where TApp : TenantA
         var planned = await TicketAsync("Queue planned", 8, priority: TicketPriority.Urgent);
         var mine = await TicketAsync("Queue technician", assignee: Technician.Id, priority: TicketPriority.High);
 
-        var queue = (await AsAsync<TicketSearch, Result<TicketResults>>(Dispatcher, s => s.UnscheduledAsync(200))).Value!;
+        var queue = (await app.Factory.RunAsAsync(Dispatcher, (TicketSearch s) => s.UnscheduledAsync(200))).Value!;
         var ids = queue.Items.Select(i => i.Id).ToList();
         Assert.DoesNotContain(planned, ids);
         Assert.True(ids.IndexOf(urgent) < ids.IndexOf(mine) && ids.IndexOf(mine) < ids.IndexOf(low));
         Assert.Equal(queue.Items.Count, queue.Total);
         Assert.All(queue.Items, i => Assert.Null(i.ScheduledStart));
 
-        var technicians = (await AsAsync<TicketSearch, Result<TicketResults>>(Technician, s => s.UnscheduledAsync(200))).Value!;
+        var technicians = (await app.Factory.RunAsAsync(Technician, (TicketSearch s) => s.UnscheduledAsync(200))).Value!;
         Assert.Contains(technicians.Items, i => i.Id == mine);
         Assert.DoesNotContain(technicians.Items, i => i.Id == urgent);
     }

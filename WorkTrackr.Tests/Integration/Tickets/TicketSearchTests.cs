@@ -1,13 +1,4 @@
-using WorkTrackr.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Contacts;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tickets;
 
@@ -195,7 +186,7 @@ public sealed class SqliteTicketSearchTests(SqliteTenantApp app) : TicketSearchT
         await using (var db = app.Factory.CreateDbContext(app.A.Id))
         {
             await db.Database.ExecuteSqlRawAsync($"DROP TRIGGER \"{TextSearch.Tickets}_insert\";");
-            db.Tickets.Add(new Ticket { Number = "R-000001", Title = "Quokka enclosure gate", CreatedAt = DateTime.UtcNow });
+            db.Tickets.Add(Build.Ticket("Quokka enclosure gate"));
             await db.SaveChangesAsync();
         }
         var before = await SearchTitlesAsync("quokka");
@@ -205,11 +196,7 @@ public sealed class SqliteTicketSearchTests(SqliteTenantApp app) : TicketSearchT
         Assert.Empty(before);
         Assert.Equal(["Quokka enclosure gate"], await SearchTitlesAsync("quokka"));
         // The trigger is back: the next ticket is indexed as it is written.
-        await using (var db = app.Factory.CreateDbContext(app.A.Id))
-        {
-            db.Tickets.Add(new Ticket { Number = "R-000002", Title = "Quokka feeding rota", CreatedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-        }
+        await app.Factory.AddAsync(app.A.Id, Build.Ticket("Quokka feeding rota"));
         Assert.Equal(2, (await SearchTitlesAsync("quokka")).Count);
     }
 

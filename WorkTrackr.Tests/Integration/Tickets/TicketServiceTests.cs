@@ -1,11 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tickets;
 
@@ -13,13 +6,11 @@ namespace WorkTrackr.Tests.Integration.Tickets;
 [Trait("Category", "Integration")]
 public abstract class TicketServiceTests<TApp>(TApp app) where TApp : TenantApp
 {
-    protected Task<T> AsAsync<T>(ApplicationUser user, Func<TicketService, Task<T>> action) => app.Factory.RunAsAsync(user, action);
-
     protected ApplicationUser DispatcherA => app.A.Users[Roles.Dispatcher];
 
     protected async Task<TicketRef> CreateAsync(TicketInput? input = null, ApplicationUser? by = null)
     {
-        var result = await AsAsync(by ?? DispatcherA, s => s.CreateAsync(input ?? new TicketInput { Title = "Boiler pressure low" }));
+        var result = await app.Factory.RunAsAsync(by ?? DispatcherA, (TicketService s) => s.CreateAsync(input ?? new TicketInput { Title = "Boiler pressure low" }));
         Assert.True(result.Succeeded, result.Message);
         return result.Value!;
     }
@@ -28,10 +19,10 @@ public abstract class TicketServiceTests<TApp>(TApp app) where TApp : TenantApp
     public async Task Tickets_created_at_the_same_moment_never_share_a_number()
     {
         var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            AsAsync(DispatcherA, s => s.CreateAsync(new TicketInput { Title = $"Parallel {i}" }))));
+            app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = $"Parallel {i}" }))));
 
         Assert.All(created, r => Assert.True(r.Succeeded, r.Message));
-        var numbers = created.Select(r => int.Parse(r.Value!.Number[2..])).Order().ToList();
+        var numbers = created.Select(r => int.Parse(r.Value!.Number[2..], CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(numbers.Distinct().Count(), numbers.Count);
         // No gaps either: each creation took exactly the next number.
         Assert.Equal(Enumerable.Range(numbers[0], 20), numbers);
@@ -48,32 +39,32 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
     {
         // Organisation A already has T-000001 from before any series existed (like the demo data).
         var first = await CreateAsync();
-        Assert.True(int.Parse(first.Number[2..]) > 1);
+        Assert.True(int.Parse(first.Number[2..], CultureInfo.InvariantCulture) > 1);
     }
 
     [Fact]
     public async Task Status_moves_only_along_allowed_transitions_and_records_response_and_resolution()
     {
         var ticket = await CreateAsync();
-        var opened = await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id));
+        var opened = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id));
         Assert.Null(opened.Value!.FirstRespondedAt);
 
-        var refused = await AsAsync(DispatcherA, s => s.ChangeStatusAsync(ticket.Id, TicketStatus.Open, opened.Value.Version));
+        var refused = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ChangeStatusAsync(ticket.Id, TicketStatus.Open, opened.Value.Version));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
 
-        Assert.True((await AsAsync(DispatcherA, s => s.ChangeStatusAsync(ticket.Id, TicketStatus.InProgress, opened.Value.Version))).Succeeded);
-        var working = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ChangeStatusAsync(ticket.Id, TicketStatus.InProgress, opened.Value.Version))).Succeeded);
+        var working = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.NotNull(working.FirstRespondedAt);
         Assert.Null(working.ResolvedAt);
         Assert.Equal([TicketStatus.OnHold, TicketStatus.Resolved, TicketStatus.Open], working.AllowedNextStatuses);
 
-        Assert.True((await AsAsync(DispatcherA, s => s.ChangeStatusAsync(ticket.Id, TicketStatus.Resolved, working.Version))).Succeeded);
-        var resolved = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ChangeStatusAsync(ticket.Id, TicketStatus.Resolved, working.Version))).Succeeded);
+        var resolved = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.NotNull(resolved.ResolvedAt);
         Assert.Equal(SlaState.Met, resolved.Sla);
 
-        Assert.True((await AsAsync(DispatcherA, s => s.ChangeStatusAsync(ticket.Id, TicketStatus.Open, resolved.Version))).Succeeded);
-        var reopened = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ChangeStatusAsync(ticket.Id, TicketStatus.Open, resolved.Version))).Succeeded);
+        var reopened = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.Null(reopened.ResolvedAt);
         Assert.Equal(
             [TicketActivityKind.Created, TicketActivityKind.StatusChanged, TicketActivityKind.StatusChanged, TicketActivityKind.StatusChanged],
@@ -86,18 +77,18 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
     public async Task The_second_of_two_edits_from_one_version_is_told_what_changed_and_loses_nothing()
     {
         var ticket = await CreateAsync();
-        var opened = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        var opened = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         var first = opened.ToInput();
         first.Title = "Boiler pressure low — part ordered";
         var second = opened.ToInput();
         second.Description = "Customer asks for a morning visit";
 
-        Assert.True((await AsAsync(DispatcherA, s => s.UpdateAsync(ticket.Id, first, opened.Version))).Succeeded);
-        var stale = await AsAsync(app.A.Users[Roles.Manager], s => s.UpdateAsync(ticket.Id, second, opened.Version));
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.UpdateAsync(ticket.Id, first, opened.Version))).Succeeded);
+        var stale = await app.Factory.RunAsAsync(app.A.Users[Roles.Manager], (TicketService s) => s.UpdateAsync(ticket.Id, second, opened.Version));
 
         Assert.Equal(ResultStatus.Conflict, stale.Status);
         Assert.Equal("Boiler pressure low — part ordered", stale.Value!.Title); // what the other person saved
-        var now = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        var now = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.Null(now.Description); // the stale save wrote nothing
         Assert.Equal("Customer asks for a morning visit", second.Description); // and the user's own edit is still in hand
     }
@@ -111,14 +102,14 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
             await db.SaveChangesAsync();
         }
         var ticket = await CreateAsync(new TicketInput { Title = "Server down", Priority = TicketPriority.Low });
-        var low = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        var low = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.Equal(low.CreatedAt.AddDays(5), low.ResolutionDueAt); // the default for Low
 
         var input = low.ToInput();
         input.Priority = TicketPriority.High;
-        Assert.True((await AsAsync(DispatcherA, s => s.UpdateAsync(ticket.Id, input, low.Version))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.UpdateAsync(ticket.Id, input, low.Version))).Succeeded);
 
-        var high = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        var high = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.Equal(low.CreatedAt.AddMinutes(30), high.ResponseDueAt);
         Assert.Equal(low.CreatedAt.AddMinutes(300), high.ResolutionDueAt);
     }
@@ -141,7 +132,7 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
             await db.SaveChangesAsync();
         }
 
-        var missing = await AsAsync(DispatcherA, s => s.CreateAsync(new TicketInput { Title = "Visit", TemplateId = template.Id }));
+        var missing = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "Visit", TemplateId = template.Id }));
         Assert.Equal(ResultStatus.Invalid, missing.Status);
         Assert.Equal(["Asset tag is required."], missing.Errors[CustomFields.ErrorKey("asset")]);
 
@@ -158,7 +149,7 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
             stored.Fields.Single(f => f.Key == "floor").Removed = true;
             await db.SaveChangesAsync();
         }
-        var details = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        var details = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         var floor = Assert.Single(details.Fields, f => f.Key == "floor");
         Assert.Equal(("Floor", "3", true), (floor.Label, floor.Value, floor.Removed));
 
@@ -166,8 +157,8 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
         var input = details.ToInput();
         input.CustomFieldValues.Remove("floor");
         input.Title = "Visit (rescheduled)";
-        Assert.True((await AsAsync(DispatcherA, s => s.UpdateAsync(ticket.Id, input, details.Version))).Succeeded);
-        var after = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.UpdateAsync(ticket.Id, input, details.Version))).Succeeded);
+        var after = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!;
         Assert.Equal("3", after.Fields.Single(f => f.Key == "floor").Value);
     }
 
@@ -175,8 +166,8 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
     public async Task Schedules_need_both_ends_in_order()
     {
         var start = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
-        var backwards = await AsAsync(DispatcherA, s => s.CreateAsync(new TicketInput { Title = "x", ScheduledStart = start, ScheduledEnd = start.AddHours(-1) }));
-        var halfway = await AsAsync(DispatcherA, s => s.CreateAsync(new TicketInput { Title = "x", ScheduledStart = start }));
+        var backwards = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "x", ScheduledStart = start, ScheduledEnd = start.AddHours(-1) }));
+        var halfway = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "x", ScheduledStart = start }));
 
         Assert.Equal(["The end must be after the start."], backwards.Errors[nameof(TicketInput.ScheduledEnd)]);
         Assert.Equal(["Give both a start and an end, or neither."], halfway.Errors[nameof(TicketInput.ScheduledEnd)]);
@@ -188,29 +179,29 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
         var technician = app.A.Users[Roles.Technician];
         var theirs = await CreateAsync(new TicketInput { Title = "Mine", AssignedUserId = technician.Id });
         var others = await CreateAsync(new TicketInput { Title = "Not mine" });
-        var version = (await AsAsync(technician, s => s.GetAsync(theirs.Id))).Value!.Version;
+        var version = (await app.Factory.RunAsAsync(technician, (TicketService s) => s.GetAsync(theirs.Id))).Value!.Version;
 
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(technician, s => s.GetAsync(others.Id))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(technician, s => s.AddCommentAsync(others.Id, "hello"))).Status);
-        Assert.True((await AsAsync(technician, s => s.AddCommentAsync(theirs.Id, "On my way"))).Succeeded);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.GetAsync(others.Id))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.AddCommentAsync(others.Id, "hello"))).Status);
+        Assert.True((await app.Factory.RunAsAsync(technician, (TicketService s) => s.AddCommentAsync(theirs.Id, "On my way"))).Succeeded);
         // A comment is the first response, and leaves the version alone: the status change made from it still saves.
-        Assert.True((await AsAsync(technician, s => s.ChangeStatusAsync(theirs.Id, TicketStatus.InProgress, version))).Succeeded);
-        var current = (await AsAsync(technician, s => s.GetAsync(theirs.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(technician, (TicketService s) => s.ChangeStatusAsync(theirs.Id, TicketStatus.InProgress, version))).Succeeded);
+        var current = (await app.Factory.RunAsAsync(technician, (TicketService s) => s.GetAsync(theirs.Id))).Value!;
         Assert.False(current.CanEdit);
         Assert.NotNull(current.FirstRespondedAt);
         Assert.Equal("On my way", current.Activities.Single(a => a.Kind == TicketActivityKind.Commented).Text);
 
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(technician, s => s.CreateAsync(new TicketInput { Title = "x" }))).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(technician, s => s.UpdateAsync(theirs.Id, current.ToInput(), current.Version))).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(technician, s => s.AssignAsync(theirs.Id, null, current.Version))).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync(technician, s => s.RescheduleAsync(theirs.Id, null, null, current.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.CreateAsync(new TicketInput { Title = "x" }))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.UpdateAsync(theirs.Id, current.ToInput(), current.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.AssignAsync(theirs.Id, null, current.Version))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(technician, (TicketService s) => s.RescheduleAsync(theirs.Id, null, null, current.Version))).Status);
     }
 
     [Fact]
     public async Task People_outside_the_organisations_staff_can_do_nothing_with_tickets()
     {
         var ticket = await CreateAsync();
-        var version = (await AsAsync(DispatcherA, s => s.GetAsync(ticket.Id))).Value!.Version;
+        var version = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Id))).Value!.Version;
         await using var scope = app.Factory.Services.CreateAsyncScope(); // signed out
         var service = scope.ServiceProvider.GetRequiredService<TicketService>();
 
@@ -229,14 +220,14 @@ public sealed class SqliteTicketServiceTests(SqliteTenantApp app) : TicketServic
         var bTicket = app.B.RowIds[typeof(Ticket)];
         var anyVersion = Guid.NewGuid();
 
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.GetAsync(bTicket))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.UpdateAsync(bTicket, new TicketInput { Title = "x" }, anyVersion))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.ChangeStatusAsync(bTicket, TicketStatus.Closed, anyVersion))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.AddCommentAsync(bTicket, "x"))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.AssignAsync(bTicket, null, anyVersion))).Status);
-        Assert.Equal(ResultStatus.NotFound, (await AsAsync(DispatcherA, s => s.RescheduleAsync(bTicket, null, null, anyVersion))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(bTicket))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.UpdateAsync(bTicket, new TicketInput { Title = "x" }, anyVersion))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ChangeStatusAsync(bTicket, TicketStatus.Closed, anyVersion))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.AddCommentAsync(bTicket, "x"))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.AssignAsync(bTicket, null, anyVersion))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.RescheduleAsync(bTicket, null, null, anyVersion))).Status);
 
-        var borrowed = await AsAsync(DispatcherA, s => s.CreateAsync(new TicketInput
+        var borrowed = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput
         {
             Title = "x",
             ContactId = app.B.RowIds[typeof(WorkTrackr.Data.Contacts.Contact)],

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
-using WorkTrackr.Data.Identity;
-using WorkTrackr.Data.Tickets;
-using WorkTrackr.Tests.Integration.Tenancy;
-using WorkTrackr.Tests.TestData;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
-using WorkTrackr.Web.Infrastructure;
 
 namespace WorkTrackr.Tests.Integration.Tickets;
 
@@ -14,23 +8,16 @@ namespace WorkTrackr.Tests.Integration.Tickets;
 public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : TenantApp
 {
     private ApplicationUser AdminA => app.A.Users[Roles.Admin];
-
-    private Task<T> AsAsync<TService, T>(ApplicationUser user, Func<TService, Task<T>> action) where TService : notnull =>
-        app.Factory.RunAsAsync(user, action);
-
-    private Task<T> Designer<T>(Func<TicketTemplateService, Task<T>> action, ApplicationUser? user = null) =>
-        AsAsync(user ?? AdminA, action);
-
-    private Task<T> Tickets<T>(Func<TicketService, Task<T>> action) => AsAsync(app.A.Users[Roles.Dispatcher], action);
+    private ApplicationUser DispatcherA => app.A.Users[Roles.Dispatcher];
 
     private static FieldInput Field(string label, CustomFieldType type = CustomFieldType.Text, bool required = false, string? options = null) =>
         new() { Label = label, Type = type, Required = required, OptionsText = options };
 
     private async Task<TemplateEditor> CreateTemplateAsync(string name, params FieldInput[] fields)
     {
-        var saved = await Designer(s => s.SaveAsync(null, new TemplateInput { Name = name, Fields = [.. fields] }, null));
+        var saved = await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(null, new TemplateInput { Name = name, Fields = [.. fields] }, null));
         Assert.True(saved.Succeeded, saved.Message);
-        return (await Designer(s => s.GetAsync(saved.Value))).Value!;
+        return (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(saved.Value))).Value!;
     }
 
     [Fact]
@@ -41,7 +28,7 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         Assert.Equal(["serial_number", "pressure_bar", "fuel"], template.Input.Fields.Select(f => f.Key));
         Assert.Equal(["Gas", "Oil"], template.Input.Fields[2].Options);
 
-        var ticket = await Tickets(s => s.CreateAsync(new TicketInput
+        var ticket = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput
         {
             Title = "Annual service", TemplateId = template.Id,
             CustomFieldValues = new() { ["serial_number"] = "BX-9", ["pressure_bar"] = "1.4", ["fuel"] = "Gas" },
@@ -52,22 +39,22 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         var edit = template.Input;
         edit.Fields = [edit.Fields[2], edit.Fields[0]];
         edit.Fields[1].Label = "Boiler serial";
-        var saved = await Designer(s => s.SaveAsync(template.Id, edit, template.Version));
+        var saved = await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, edit, template.Version));
         Assert.True(saved.Succeeded, saved.Message);
 
-        var after = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        var after = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!;
         Assert.Equal([("fuel", false), ("serial_number", false), ("pressure_bar", true)], after.Input.Fields.Select(f => (f.Key!, f.Removed)));
-        var details = (await Tickets(s => s.GetAsync(ticket.Value!.Id))).Value!;
+        var details = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Value!.Id))).Value!;
         Assert.Equal([("Fuel", "Gas", false), ("Boiler serial", "BX-9", false), ("Pressure (bar)", "1.4", true)],
             details.Fields.Select(f => (f.Label, f.Value, f.Removed)));
         Assert.Equal(["fuel", "serial_number"], details.TemplateFields.Select(f => f.Key));
 
         // A new field with a label seen before gets a key of its own, so old values never attach to it.
         after.Input.Fields.Add(Field("Pressure bar"));
-        Assert.True((await Designer(s => s.SaveAsync(template.Id, after.Input, after.Version))).Succeeded);
-        var final = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        Assert.True((await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, after.Input, after.Version))).Succeeded);
+        var final = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!;
         Assert.Contains(final.Input.Fields, f => f is { Key: "pressure_bar_2", Removed: false });
-        var reread = (await Tickets(s => s.GetAsync(ticket.Value!.Id))).Value!;
+        var reread = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Value!.Id))).Value!;
         Assert.Null(reread.Fields.Single(f => f.Key == "pressure_bar_2").Value);
         Assert.Equal("1.4", reread.Fields.Single(f => f.Key == "pressure_bar").Value);
     }
@@ -85,7 +72,7 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         edit.Fields.Add(Field("Grade", CustomFieldType.Select, options: "A\na"));
         edit.Fields.Add(Field("  "));
 
-        var refused = await Designer(s => s.SaveAsync(template.Id, edit, template.Version));
+        var refused = await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, edit, template.Version));
 
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Another template already has this name."], refused.Errors["Name"]);
@@ -95,17 +82,17 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         Assert.Equal(["Each option may appear only once."], refused.Errors["Fields[3].Options"]);
         Assert.Equal(["Give the field a label."], refused.Errors["Fields[4].Label"]);
 
-        var unchanged = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        var unchanged = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!;
         Assert.Equal(("Inspection", template.Version), (unchanged.Input.Name, unchanged.Version));
         Assert.Equal(CustomFieldType.Number, Assert.Single(unchanged.Input.Fields).Type);
 
         // A saved field listed twice (a tampered or stale form) is refused: one key, one field.
-        var twice = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        var twice = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!;
         twice.Input.Fields.Add(FieldInput.From(twice.Input.Fields[0].ToDefinition("rooms")));
         Assert.Equal(["This field is not in the template as saved. Reload the template."],
-            (await Designer(s => s.SaveAsync(template.Id, twice.Input, twice.Version))).Errors["Fields[1].Label"]);
+            (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, twice.Input, twice.Version))).Errors["Fields[1].Label"]);
 
-        var noOptions = await Designer(s => s.SaveAsync(null, new TemplateInput { Name = "Survey", Fields = [Field("Kind", CustomFieldType.Select)] }, null));
+        var noOptions = await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(null, new TemplateInput { Name = "Survey", Fields = [Field("Kind", CustomFieldType.Select)] }, null));
         Assert.Equal(["A select field needs at least one option, one per line."], noOptions.Errors["Fields[0].Options"]);
     }
 
@@ -115,14 +102,14 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         var template = await CreateTemplateAsync("Key cutting", Field("Key type"));
         var first = template.Input;
         first.Fields.Add(Field("Copies", CustomFieldType.Number));
-        Assert.True((await Designer(s => s.SaveAsync(template.Id, first, template.Version))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, first, template.Version))).Succeeded);
 
-        var second = (await Designer(s => s.GetAsync(template.Id))).Value!.Input;
+        var second = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!.Input;
         second.Fields.RemoveAt(1);
-        var stale = await Designer(s => s.SaveAsync(template.Id, second, template.Version));
+        var stale = await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, second, template.Version));
 
         Assert.Equal(ResultStatus.Conflict, stale.Status);
-        var current = (await Designer(s => s.GetAsync(template.Id))).Value!;
+        var current = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.GetAsync(template.Id))).Value!;
         Assert.Equal(["key_type", "copies"], current.Input.Fields.Where(f => !f.Removed).Select(f => f.Key));
     }
 
@@ -130,7 +117,7 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
     public async Task Tickets_made_before_a_template_change_still_save_unrelated_changes()
     {
         var template = await CreateTemplateAsync("Lock change", Field("Door", CustomFieldType.Select, options: "Front\nBack"), Field("Notes"));
-        var ticket = await Tickets(s => s.CreateAsync(new TicketInput
+        var ticket = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput
         {
             Title = "Rekey", TemplateId = template.Id, CustomFieldValues = new() { ["door"] = "Back" },
         }));
@@ -139,19 +126,19 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         var edit = template.Input;
         edit.Fields[0].OptionsText = "Front\nSide";
         edit.Fields[1].Required = true;
-        Assert.True((await Designer(s => s.SaveAsync(template.Id, edit, template.Version))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SaveAsync(template.Id, edit, template.Version))).Succeeded);
 
-        var details = (await Tickets(s => s.GetAsync(ticket.Value!.Id))).Value!;
+        var details = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Value!.Id))).Value!;
         var start = new DateTime(2026, 12, 3, 14, 0, 0, DateTimeKind.Utc);
-        var moved = await Tickets(s => s.RescheduleAsync(details.Id, start, start.AddHours(1), details.Version));
+        var moved = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.RescheduleAsync(details.Id, start, start.AddHours(1), details.Version));
         Assert.True(moved.Succeeded, moved.Message);
-        Assert.Equal("Back", (await Tickets(s => s.GetAsync(details.Id))).Value!.Fields.Single(f => f.Key == "door").Value);
+        Assert.Equal("Back", (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(details.Id))).Value!.Fields.Single(f => f.Key == "door").Value);
 
         // A value the dispatcher does change is checked against the template as it is now.
-        var again = (await Tickets(s => s.GetAsync(details.Id))).Value!;
+        var again = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(details.Id))).Value!;
         var input = again.ToInput();
         input.CustomFieldValues["door"] = "Cellar";
-        var refused = await Tickets(s => s.UpdateAsync(again.Id, input, again.Version));
+        var refused = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.UpdateAsync(again.Id, input, again.Version));
         Assert.Equal(["Choose one of the options for Door."], refused.Errors[CustomFields.ErrorKey("door")]);
     }
 
@@ -159,17 +146,17 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
     public async Task A_deactivated_template_is_not_offered_for_new_tickets_but_its_tickets_keep_it()
     {
         var template = await CreateTemplateAsync("Window cleaning", Field("Floors", CustomFieldType.Number));
-        var ticket = await Tickets(s => s.CreateAsync(new TicketInput { Title = "Shopfront", TemplateId = template.Id, CustomFieldValues = new() { ["floors"] = "2" } }));
+        var ticket = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "Shopfront", TemplateId = template.Id, CustomFieldValues = new() { ["floors"] = "2" } }));
 
-        Assert.True((await Designer(s => s.SetActiveAsync(template.Id, false))).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.SetActiveAsync(template.Id, false))).Succeeded);
 
-        Assert.DoesNotContain(await Tickets(s => s.ActiveTemplatesAsync()), t => t.Id == template.Id);
-        var refused = await Tickets(s => s.CreateAsync(new TicketInput { Title = "Another", TemplateId = template.Id }));
+        Assert.DoesNotContain(await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.ActiveTemplatesAsync()), t => t.Id == template.Id);
+        var refused = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "Another", TemplateId = template.Id }));
         Assert.Equal(["Choose a template from the list."], refused.Errors[nameof(TicketInput.TemplateId)]);
-        var details = (await Tickets(s => s.GetAsync(ticket.Value!.Id))).Value!;
+        var details = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(ticket.Value!.Id))).Value!;
         Assert.Equal(("Window cleaning", "2"), (details.TemplateName, details.Fields.Single().Value));
         Assert.Equal(["floors"], details.TemplateFields.Select(f => f.Key));
-        var listed = (await Designer(s => s.ListAsync())).Value!.Single(t => t.Id == template.Id);
+        var listed = (await app.Factory.RunAsAsync(AdminA, (TicketTemplateService s) => s.ListAsync())).Value!.Single(t => t.Id == template.Id);
         Assert.Equal((false, 1, 1), (listed.IsActive, listed.FieldCount, listed.TicketCount));
     }
 
@@ -180,39 +167,39 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         foreach (var role in new[] { Roles.Manager, Roles.Dispatcher, Roles.Technician })
         {
             var user = app.A.Users[role];
-            Assert.Equal(ResultStatus.Forbidden, (await Designer(s => s.ListAsync(), user)).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await Designer(s => s.GetAsync(template.Id), user)).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await Designer(s => s.SaveAsync(null, new TemplateInput { Name = role }, null), user)).Status);
-            Assert.Equal(ResultStatus.Forbidden, (await Designer(s => s.SetActiveAsync(template.Id, false), user)).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(user, (TicketTemplateService s) => s.ListAsync())).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(user, (TicketTemplateService s) => s.GetAsync(template.Id))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(user, (TicketTemplateService s) => s.SaveAsync(null, new TemplateInput { Name = role }, null))).Status);
+            Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(user, (TicketTemplateService s) => s.SetActiveAsync(template.Id, false))).Status);
         }
 
         var adminB = app.B.Users[Roles.Admin];
-        Assert.Equal(ResultStatus.NotFound, (await Designer(s => s.GetAsync(template.Id), adminB)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await Designer(s => s.SaveAsync(template.Id, new TemplateInput { Name = "Hijack" }, template.Version), adminB)).Status);
-        Assert.Equal(ResultStatus.NotFound, (await Designer(s => s.SetActiveAsync(template.Id, false), adminB)).Status);
-        Assert.DoesNotContain((await Designer(s => s.ListAsync(), adminB)).Value!, t => t.Id == template.Id);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(adminB, (TicketTemplateService s) => s.GetAsync(template.Id))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(adminB, (TicketTemplateService s) => s.SaveAsync(template.Id, new TemplateInput { Name = "Hijack" }, template.Version))).Status);
+        Assert.Equal(ResultStatus.NotFound, (await app.Factory.RunAsAsync(adminB, (TicketTemplateService s) => s.SetActiveAsync(template.Id, false))).Status);
+        Assert.DoesNotContain((await app.Factory.RunAsAsync(adminB, (TicketTemplateService s) => s.ListAsync())).Value!, t => t.Id == template.Id);
         // B may use the same name: names are unique per organisation only.
-        Assert.True((await Designer(s => s.SaveAsync(null, new TemplateInput { Name = "Admins only" }, null), adminB)).Succeeded);
+        Assert.True((await app.Factory.RunAsAsync(adminB, (TicketTemplateService s) => s.SaveAsync(null, new TemplateInput { Name = "Admins only" }, null))).Succeeded);
     }
 
     [Fact]
     public async Task Sla_targets_set_by_the_admin_give_new_tickets_their_due_times_and_leave_open_tickets_alone()
     {
-        var before = await Tickets(s => s.CreateAsync(new TicketInput { Title = "Before", Priority = TicketPriority.Urgent }));
-        var dueBefore = (await Tickets(s => s.GetAsync(before.Value!.Id))).Value!.ResolutionDueAt;
-        var targets = (await AsAsync<SlaSettings, Result<List<SlaTargetInput>>>(AdminA, s => s.GetAsync())).Value!;
+        var before = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "Before", Priority = TicketPriority.Urgent }));
+        var dueBefore = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(before.Value!.Id))).Value!.ResolutionDueAt;
+        var targets = (await app.Factory.RunAsAsync(AdminA, (SlaSettings s) => s.GetAsync())).Value!;
         var urgent = targets.Single(t => t.Priority == TicketPriority.Urgent);
         (urgent.ResponseHours, urgent.ResolutionHours) = (0.75m, 2.25m);
 
-        var saved = await AsAsync<SlaSettings, Result>(AdminA, s => s.SaveAsync(targets));
+        var saved = await app.Factory.RunAsAsync(AdminA, (SlaSettings s) => s.SaveAsync(targets));
         Assert.True(saved.Succeeded, saved.Message);
 
-        var after = await Tickets(s => s.CreateAsync(new TicketInput { Title = "After", Priority = TicketPriority.Urgent }));
-        var created = (await Tickets(s => s.GetAsync(after.Value!.Id))).Value!;
+        var after = await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.CreateAsync(new TicketInput { Title = "After", Priority = TicketPriority.Urgent }));
+        var created = (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(after.Value!.Id))).Value!;
         Assert.Equal(created.CreatedAt.AddMinutes(45), created.ResponseDueAt);
         Assert.Equal(created.CreatedAt.AddMinutes(135), created.ResolutionDueAt);
-        Assert.Equal(dueBefore, (await Tickets(s => s.GetAsync(before.Value!.Id))).Value!.ResolutionDueAt);
-        var reread = (await AsAsync<SlaSettings, Result<List<SlaTargetInput>>>(AdminA, s => s.GetAsync())).Value!;
+        Assert.Equal(dueBefore, (await app.Factory.RunAsAsync(DispatcherA, (TicketService s) => s.GetAsync(before.Value!.Id))).Value!.ResolutionDueAt);
+        var reread = (await app.Factory.RunAsAsync(AdminA, (SlaSettings s) => s.GetAsync())).Value!;
         Assert.Equal((0.75m, 2.25m), reread.Where(t => t.Priority == TicketPriority.Urgent).Select(t => (t.ResponseHours, t.ResolutionHours)).Single());
     }
 
@@ -225,7 +212,7 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         targets.Single(t => t.Priority == TicketPriority.High).ResponseHours = 2;
         targets.Single(t => t.Priority == TicketPriority.Medium).ResponseHours = 0;
 
-        var refused = await AsAsync<SlaSettings, Result>(AdminA, s => s.SaveAsync(targets));
+        var refused = await app.Factory.RunAsAsync(AdminA, (SlaSettings s) => s.SaveAsync(targets));
 
         // Keyed by the row of the list, as the form's fields are: [2].ResponseHours.
         string Row(TicketPriority priority, string field) => $"[{targets.FindIndex(t => t.Priority == priority)}].{field}";
@@ -233,11 +220,11 @@ public abstract class TicketTemplateServiceTests<TApp>(TApp app) where TApp : Te
         Assert.Equal(["Resolution cannot be due before the response."], refused.Errors[Row(TicketPriority.High, nameof(SlaTargetInput.ResolutionHours))]);
         Assert.Contains(Row(TicketPriority.Medium, nameof(SlaTargetInput.ResponseHours)), refused.Errors.Keys);
         Assert.DoesNotContain(Row(TicketPriority.Low, nameof(SlaTargetInput.ResponseHours)), refused.Errors.Keys);
-        var stored = (await AsAsync<SlaSettings, Result<List<SlaTargetInput>>>(AdminA, s => s.GetAsync())).Value!;
+        var stored = (await app.Factory.RunAsAsync(AdminA, (SlaSettings s) => s.GetAsync())).Value!;
         Assert.NotEqual(2, stored.Single(t => t.Priority == TicketPriority.High).ResponseHours);
 
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<SlaSettings, Result>(app.A.Users[Roles.Manager], s => s.SaveAsync(SlaSettings.Defaults()))).Status);
-        Assert.Equal(ResultStatus.Forbidden, (await AsAsync<SlaSettings, Result<List<SlaTargetInput>>>(app.A.Users[Roles.Dispatcher], s => s.GetAsync())).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(app.A.Users[Roles.Manager], (SlaSettings s) => s.SaveAsync(SlaSettings.Defaults()))).Status);
+        Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(app.A.Users[Roles.Dispatcher], (SlaSettings s) => s.GetAsync())).Status);
     }
 }
 

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+using WorkTrackr.Web.Infrastructure.Database;
+using static Microsoft.Playwright.Assertions;
+
+namespace WorkTrackr.Tests.Browser.Pages;
+
+/// <summary>The layout around every page: header, user menu, side navigation, the page's heading and its toasts.</summary>
+public sealed class AppShell(IPage page)
+{
+    public ILocator OrganisationName => page.GetByTestId("organisation-name");
+    public ILocator UserName => page.GetByTestId("user-name");
+    public ILocator NavigationLinks => ComponentLibrary.NavigationItemTexts(page);
+
+    /// <summary>The page's own heading (its one h1).</summary>
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The toast an action leaves.</summary>
+    public ILocator Notification => ComponentLibrary.Notification(page);
+
+    public ILocator AccessDenied => page.GetByTestId("access-denied");
+    public ILocator ComingSoon => page.GetByTestId("coming-soon");
+    public ILocator NotFound => page.GetByTestId("not-found");
+    public ILocator NotFoundBack => page.GetByTestId("not-found-back");
+
+    /// <summary>The layout marks itself once the circuit has taken over from the prerendered HTML.</summary>
+    public async Task WaitUntilInteractiveAsync() =>
+        await Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);
+
+    public async Task<IReadOnlyList<string>> NavigationTextsAsync() =>
+        (await NavigationLinks.AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+
+    /// <summary>A link of the side navigation (or the page) by its exact text.</summary>
+    public ILocator Link(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    public async Task SignOutAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+    /// <summary>Reloads the page and waits until its new circuit is live.</summary>
+    public async Task ReloadAsync()
+    {
+        await page.ReloadAsync();
+        await WaitUntilInteractiveAsync();
+    }
+}
+
+public static class BrowserAppPages
+{
+    /// <summary>A fresh browser page signed in as <paramref name="email"/>, on <paramref name="path"/> once its circuit is live.</summary>
+    public static async Task<IPage> OpenAsAsync(this BrowserApp app, string email, string path)
+    {
+        var page = await app.NewPageAsync();
+        await new LoginPage(page, app.BaseAddress).SignInAsync(email, DemoDataSeeder.Password);
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+        await new AppShell(page).WaitUntilInteractiveAsync(); // a click on the prerendered page would be lost
+        return page;
+    }
+
+    /// <summary>Goes to <paramref name="path"/> of the app in <paramref name="page"/> (a first load, not a navigation in the circuit).</summary>
+    public static async Task<IResponse?> GotoAsync(this IPage page, BrowserApp app, string path) =>
+        await page.GotoAsync(new Uri(app.BaseAddress, path).ToString());
+}
