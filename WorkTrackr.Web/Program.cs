@@ -26,6 +26,7 @@ services.AddWorkTrackrEmail(config).AddWorkTrackrPdf(config).AddWorkTrackrJobs(c
 services.AddFeatureModules(config);
 
 var app = builder.Build();
+_ = app.Services.GetRequiredService<JobCatalog>(); // a Jobs:Sweeps name that is no job fails the start, jobs on or off
 
 if (!await DatabaseStartup.InitialiseAsync(app, args)) return; // --migrate: migrated, and that was all
 

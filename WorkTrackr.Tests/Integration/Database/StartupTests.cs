@@ -9,6 +9,17 @@ namespace WorkTrackr.Tests.Integration.Database;
 [Trait("Category", "Integration")]
 public sealed class StartupTests
 {
+    [Fact]
+    public async Task A_sweep_setting_for_a_job_that_does_not_exist_stops_the_start_even_with_jobs_off()
+    {
+        using var database = TestDatabase.Sqlite();
+        await using var factory = new WorkTrackrFactory(database) { Settings = { ["Jobs:Sweeps:email"] = "00:00:30" } };
+
+        var error = Record.Exception(() => factory.Services); // the host's start may wrap what Program threw
+        Assert.NotNull(error);
+        Assert.Contains("Jobs:Sweeps:email is not a job", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]

@@ -170,6 +170,7 @@ public sealed record TenancyCase(Type Owned)
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
+        ["CrmEventService.RangeAsync"] = "The CRM calendar's range (a list case); the id is an assignee to filter by, and events are read through the tenant filter (CRM event tests).",
         ["TicketSearch.ScheduledAsync"] = "The dispatch calendar's range; the id is a technician to filter by, and tickets are read through the tenant filter (dispatch calendar tests).",
         ["InvoiceDrafts.NewInputAsync"] = "Reads no row: it carries the contact id into a blank draft, and saving the draft checks the contact through the tenant filter (invoice tests).",
         ["RenewalReminderSweep.SweepAsync"] = "A job's sweep, not a page's call; the id is the organisation an Admin's run now confines it to (renewal reminder tests).",

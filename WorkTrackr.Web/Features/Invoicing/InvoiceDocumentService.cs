@@ -27,17 +27,12 @@ public sealed class InvoiceDocumentService(RecordOperations operations, IDbConte
             },
             AfterCommit = _ => jobs.RunNowAsync(InvoicePdfJob.Job),
         };
-        try
-        {
-            return await operations.ChangeAsync(regenerate, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone queued it at the same moment (the invoice has one PDF row): it is queued either way.
-            if (!await IsQueuedAsync(id, cancellationToken)) throw;
-            await jobs.RunNowAsync(InvoicePdfJob.Job);
-            return Result.Ok();
-        }
+        var result = await operations.ChangeAsync(regenerate, cancellationToken);
+        // The invoice has one PDF row, so someone queueing it at the same moment is refused by its unique index and
+        // answered as a conflict: it is queued either way.
+        if (result.Status != ResultStatus.Conflict || !await IsQueuedAsync(id, cancellationToken)) return result;
+        await jobs.RunNowAsync(InvoicePdfJob.Job);
+        return Result.Ok();
     }
 
     /// <summary>The stored PDF, when it is ready.</summary>

@@ -77,7 +77,11 @@ public sealed partial class DataChangeFeed(IServiceScopeFactory scopes, Microsof
     {
         // An organisation nobody watches any more loses its baseline, so a view opened later starts from a fresh one.
         foreach (var (organisationId, subs) in subscribers)
-            if (subs.IsEmpty) seen.TryRemove(organisationId, out _);
+        {
+            // A view that subscribed meanwhile found this baseline and kept it: put it back (a change since is then
+            // reported, at worst once too often, rather than absorbed into a fresh baseline).
+            if (subs.IsEmpty && seen.TryRemove(organisationId, out var removed) && !subs.IsEmpty) seen.TryAdd(organisationId, removed);
+        }
         var watched = subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToList();
         if (watched.Count == 0) return;
         var versions = await ReadVersionsAsync(watched, cancellationToken);

@@ -12,7 +12,7 @@ namespace WorkTrackr.Web.Infrastructure.Operations;
 /// A row of another organisation is simply not found; the context's tenancy interceptor refuses anything that slips past.
 /// See docs/ARCHITECTURE.md, "The operation skeleton".
 /// </summary>
-public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser)
+public sealed partial class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFactory, CurrentUser currentUser, ILogger<RecordOperations> logger)
 {
     /// <summary>Runs <paramref name="read"/> on a context of its own, if the caller holds <paramref name="capability"/>.</summary>
     public async Task<Result<TOut>> ReadAsync<TOut>(string capability, Func<WorkTrackrDbContext, CancellationToken, Task<TOut>> read,
@@ -103,6 +103,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         }
         catch (DbUpdateException exception) when (IsConflict(exception))
         {
+            Logged(exception);
             return await ConflictAsync(current, cancellationToken);
         }
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
@@ -112,6 +113,18 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
 
     /// <summary>Someone saved in between: the row changed since it was loaded, or a unique index refused the same row made at the same moment (a second click).</summary>
     private static bool IsConflict(DbUpdateException exception) => exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
+
+    /// <summary>
+    /// A unique index's refusal is usually a second click, but could be a clash the code did not expect (a number
+    /// sequence behind the rows): the user sees a conflict, and the log keeps which index refused.
+    /// </summary>
+    private void Logged(DbUpdateException exception)
+    {
+        if (exception is not DbUpdateConcurrencyException) LogUniqueConflict(logger, exception, exception.InnerException?.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A unique index refused a save, answered as a conflict: {Reason}")]
+    private static partial void LogUniqueConflict(ILogger logger, Exception exception, string? reason);
 
     private static async Task<Result<TOut>> ConflictAsync<TOut>(Func<CancellationToken, Task<TOut>>? current, CancellationToken cancellationToken) =>
         current is null ? Result<TOut>.From(Result.Conflict()) : Result<TOut>.Conflict(await current(cancellationToken));
@@ -161,6 +174,7 @@ public sealed class RecordOperations(IDbContextFactory<WorkTrackrDbContext> dbFa
         }
         catch (DbUpdateException exception) when (IsConflict(exception))
         {
+            Logged(exception);
             return Result<TOut>.From(Result.Conflict());
         }
     }
