@@ -121,7 +121,7 @@ public sealed class ProductService(RecordOperations operations)
                 var services = await op.Db.CustomerServices.CountAsync(s => s.ProductId == id, op.CancellationToken);
                 var lines = await op.Db.InvoiceLines.CountAsync(l => l.ProductId == id, op.CancellationToken);
                 var uses = new[] { (services, "customer service"), (lines, "invoice line") }.Where(u => u.Item1 > 0)
-                    .Select(u => $"{u.Item1} {u.Item2}{(u.Item1 == 1 ? "" : "s")}");
+                    .Select(u => Counted.Of(u.Item1, u.Item2));
                 return await Steps.Check((services + lines > 0, "",
                     $"{op.Row.Name} is used by {string.Join(" and ", uses)}, so it cannot be deleted. Deactivate it instead: it is no longer offered, and what uses it stays as it is."));
             },

@@ -149,7 +149,7 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
             {
                 var (tickets, events, services, invoices) = await CountHistoryAsync(op.Db, id, op.CancellationToken);
                 var history = new[] { (tickets, "ticket"), (events, "CRM event"), (services, "service"), (invoices, "invoice") }
-                    .Where(h => h.Item1 > 0).Select(h => $"{h.Item1} {h.Item2}{(h.Item1 == 1 ? "" : "s")}").ToList();
+                    .Where(h => h.Item1 > 0).Select(h => Counted.Of(h.Item1, h.Item2)).ToList();
                 return await Steps.Check((history.Count > 0, "",
                     $"{op.Row.Name} has {string.Join(", ", history)}, so it cannot be deleted. Deactivate it instead: it leaves the lists and pickers, and its history stays."));
             },

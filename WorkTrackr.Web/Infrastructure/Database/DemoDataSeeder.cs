@@ -43,6 +43,13 @@ public sealed partial class DemoDataSeeder(
     ];
 
     private readonly Faker faker = new("en") { Random = new Randomizer(20261122) };
+
+    /// <summary>An address in the demo business's own area: a street from Bogus, a town from <see cref="DemoTexts.Towns"/>.</summary>
+    private string Address()
+    {
+        var (town, state, zip) = faker.PickRandom(DemoTexts.Towns);
+        return $"{faker.Address.StreetAddress()}, {town}, {state} {zip}{faker.Random.Int(0, 99):00}";
+    }
     private readonly SwitchableTenant tenant = new();
     private Dictionary<string, Guid> roleIds = [];
 
@@ -137,9 +144,9 @@ public sealed partial class DemoDataSeeder(
                 Name = company ? faker.Company.CompanyName() : faker.Name.FullName(),
                 Email = faker.Internet.Email().ToLowerInvariant(),
                 Phone = faker.Phone.PhoneNumber("###-###-####"),
-                BillingAddress = faker.Address.FullAddress(),
-                ServiceAddress = faker.Random.Bool(0.6f) ? faker.Address.FullAddress() : null,
-                Notes = faker.Random.Bool(0.3f) ? faker.Lorem.Sentence() : null,
+                BillingAddress = Address(),
+                ServiceAddress = faker.Random.Bool(0.6f) ? Address() : null,
+                Notes = faker.Random.Bool(0.3f) ? faker.PickRandom(DemoTexts.ContactNotes) : null,
                 CreatedAt = now.AddDays(-faker.Random.Int(91, 400)),
                 // A third each looked after by the manager and the dispatcher (renewal reminders go to them); the rest by nobody (to the Managers).
                 OwnerUserId = (i % 3) switch { 0 => people[1].Id, 1 => people[2].Id, _ => null },
@@ -239,7 +246,7 @@ public sealed partial class DemoDataSeeder(
                 Number = Ticket.FormatNumber(i),
                 ContactId = faker.PickRandom(contacts).Id,
                 Title = faker.PickRandom(subjects),
-                Description = faker.Lorem.Paragraph(),
+                Description = faker.PickRandom(DemoTexts.TicketDescriptions),
                 Status = status,
                 Priority = priority,
                 ResponseDueAt = created.AddMinutes(responseMinutes),
@@ -283,7 +290,7 @@ public sealed partial class DemoDataSeeder(
                 EndsAt = starts.AddMinutes(faker.PickRandom(15, 30, 60, 90)),
                 AssignedUserId = faker.PickRandom(people).Id,
                 Status = starts < now ? faker.Random.WeightedRandom([CrmEventStatus.Done, CrmEventStatus.Cancelled], [0.85f, 0.15f]) : CrmEventStatus.Planned,
-                Notes = faker.Random.Bool(0.4f) ? faker.Lorem.Sentence() : null,
+                Notes = faker.Random.Bool(0.4f) ? faker.PickRandom(DemoTexts.EventNotes) : null,
             };
         }));
 
