@@ -143,7 +143,7 @@ public sealed partial class DemoDataSeeder(
                 Kind = company ? ContactKind.Company : ContactKind.Individual,
                 Name = company ? faker.Company.CompanyName() : faker.Name.FullName(),
                 Email = faker.Internet.Email().ToLowerInvariant(),
-                Phone = faker.Phone.PhoneNumber("###-###-####"),
+                Phone = faker.Phone.PhoneNumber($"{faker.PickRandom(DemoTexts.AreaCodes)}-###-####"),
                 BillingAddress = Address(),
                 ServiceAddress = faker.Random.Bool(0.6f) ? Address() : null,
                 Notes = faker.Random.Bool(0.3f) ? faker.PickRandom(DemoTexts.ContactNotes) : null,

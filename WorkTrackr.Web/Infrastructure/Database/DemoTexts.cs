@@ -14,6 +14,9 @@ internal static class DemoTexts
         ("Stamford", "CT", "069"), ("Greenwich", "CT", "068"),
     ];
 
+    /// <summary>New York City, its suburbs, northern New Jersey and Fairfield County.</summary>
+    public static readonly string[] AreaCodes = ["212", "646", "718", "347", "914", "516", "201", "973", "203"];
+
     public static readonly string[] ContactNotes =
     [
         "Prefers visits before 10:00; the office is closed on Fridays.",
