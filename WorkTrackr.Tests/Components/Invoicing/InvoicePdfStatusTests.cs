@@ -30,14 +30,21 @@ public sealed class InvoicePdfStatusTests(SqliteApp app) : AppComponentTest(app)
         Assert.True(issued.Succeeded, issued.Message); // its PDF is queued; the jobs do not run in these tests
     }
 
-    [Fact]
-    public async Task The_download_appears_once_the_change_feed_reports_the_pdf_made()
+    /// <summary>The issued invoice's page, showing its PDF pending, once its PDF status listens to the feed.</summary>
+    private IRenderedComponent<InvoicePage> RenderWatching()
     {
-        var feed = Factory.Services.GetRequiredService<DataChangeFeed>();
         var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, invoiceId));
         cut.WaitForAssertion(() => cut.ByTestId("pdf-pending"));
         var status = cut.FindComponent<InvoicePdfStatus>();
         cut.WaitForState(() => status.Instance.Watching);
+        return cut;
+    }
+
+    [Fact]
+    public async Task The_download_appears_once_the_change_feed_reports_the_pdf_made()
+    {
+        var feed = Factory.Services.GetRequiredService<DataChangeFeed>();
+        var cut = RenderWatching();
 
         // The PDF is stored as the worker stores it, but nobody has raised the organisation's change stamp yet.
         await using var db = Factory.CreateDbContext(Organisation.Id);
@@ -59,10 +66,7 @@ public sealed class InvoicePdfStatusTests(SqliteApp app) : AppComponentTest(app)
     public async Task A_pdf_that_could_not_be_made_shows_its_error_once_the_feed_reports_it()
     {
         var feed = Factory.Services.GetRequiredService<DataChangeFeed>();
-        var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, invoiceId));
-        cut.WaitForAssertion(() => cut.ByTestId("pdf-pending"));
-        var status = cut.FindComponent<InvoicePdfStatus>();
-        cut.WaitForState(() => status.Instance.Watching);
+        var cut = RenderWatching();
 
         await using var db = Factory.CreateDbContext(Organisation.Id);
         await db.InvoiceDocuments.Where(d => d.InvoiceId == invoiceId).ExecuteUpdateAsync(d => d
