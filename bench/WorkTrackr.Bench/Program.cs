@@ -17,18 +17,20 @@ using WorkTrackr.Web.Features.Tickets;
 //   tickets: one organisation with 100,000 tickets (2,000 scheduled in one month) and 20,000 contacts;
 //   crm: one organisation with 50,000 contacts and 200,000 customer services;
 //   invoices: PDFs through headless Chromium, and the renewal reminder sweep over the crm data;
-//   dashboard: the manager dashboard's nine panels over the crm data plus 100,000 tickets and 20,000 invoices.
+//   dashboard: the manager dashboard's nine panels over the crm data plus 100,000 tickets and 20,000 invoices;
+//   pages: the published app in headless Chromium on the demo data grown to 100,000 tickets (PagesBench.cs).
 Func<DatabaseProvider, string, Task>? run = args.FirstOrDefault() switch
 {
     "tickets" => TicketBench.RunAsync,
     "crm" => CrmBench.RunAsync,
     "invoices" => InvoiceBench.RunAsync,
     "dashboard" => DashboardBench.RunAsync,
+    "pages" => PagesBench.RunAsync,
     _ => null,
 };
 if (run is null)
 {
-    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets|crm|invoices|dashboard [sqlite] [postgres]");
+    Console.Error.WriteLine("usage: WorkTrackr.Bench tickets|crm|invoices|dashboard|pages [sqlite] [postgres]");
     return 2;
 }
 var providers = args.Length > 1 ? args[1..] : ["sqlite", "postgres"];
