@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs WorkTrackr on the embedded SQLite database (App_Data/worktrackr.db, created and migrated on first run)
-# with the demo data, at http://localhost:5080; installs Chromium (for invoice PDFs) when it is missing. The demo logins are printed on the console and listed on the login page.
+# with the demo data, at http://localhost:5080; installs Chromium (for invoice PDFs) and Node.js (for the build's
+# front-end files) when they are missing. The demo logins are printed on the console and listed on the login page.
 set -euo pipefail
 cd "$(dirname "$0")"
+scripts/install-build-deps.sh
 # Invoice PDFs are printed by headless Chromium (Debian's package).
 if ! command -v chromium >/dev/null 2>&1; then
   sudo=""

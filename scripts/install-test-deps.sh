@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need on Debian when it is missing: Chromium (browser tests, driven by Playwright),
-# PostgreSQL (its own throwaway server per test run) and poppler-utils (reading PDFs back).
+# PostgreSQL (its own throwaway server per test run) and poppler-utils (reading PDFs back); and what the build needs.
 set -euo pipefail
+"$(dirname "$0")/install-build-deps.sh"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)

@@ -37,7 +37,7 @@ public sealed class AccountTests(BrowserApp app)
         var page = await app.NewPageAsync();
         var shell = await new LoginPage(page, app.BaseAddress).SignInAsync("admin@harbor.test", DemoDataSeeder.Password);
         var profile = new ProfilePage(page);
-        await shell.UserName.ClickAsync();
+        await shell.OpenProfileAsync();
         await Expect(profile.Heading).ToBeVisibleAsync();
 
         await profile.DisplayName.FillAsync("");

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using MudBlazor.Services;
 using Radzen;
 using Radzen.Blazor.Rendering;
 
@@ -26,6 +27,7 @@ public abstract class ComponentTest : IAsyncLifetime
         // A chart sizes itself from the box a browser measures for it; loose mode's null box would end the render.
         Context.JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 640, Height = 240 });
         Context.Services.AddRadzenComponents();
+        Context.Services.AddMudServices();
     }
 
     protected BunitContext Context { get; } = new();

@@ -32,7 +32,21 @@ public sealed class AppShell(IPage page)
     /// <summary>A link of the side navigation (or the page) by its exact text.</summary>
     public ILocator Link(string name) => page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
-    public async Task SignOutAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+    /// <summary>Opens the profile from the user menu (on a page without a circuit, the name is a plain link to it).</summary>
+    public async Task OpenProfileAsync()
+    {
+        var isLink = await UserName.EvaluateAsync<bool>("e => e.tagName === 'A'");
+        await UserName.ClickAsync();
+        if (!isLink) await page.GetByRole(AriaRole.Menuitem, new() { Name = "Your profile" }).ClickAsync();
+    }
+
+    /// <summary>Signs out from the user menu (or, on a page without a circuit, the plain button beside the name).</summary>
+    public async Task SignOutAsync()
+    {
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });
+        if (!await signOut.IsVisibleAsync()) await UserName.ClickAsync();
+        await signOut.ClickAsync();
+    }
 
     /// <summary>Reloads the page and waits until its new circuit is live.</summary>
     public async Task ReloadAsync()

@@ -31,8 +31,9 @@ public static class ComponentLibrary
     /// <summary>The toast a page shows after an action (Radzen's NotificationService).</summary>
     public static ILocator Notification(IPage page) => page.Locator(".rz-notification");
 
-    /// <summary>The texts of the side navigation's items (Radzen's PanelMenu inside its Sidebar).</summary>
-    public static ILocator NavigationItemTexts(IPage page) => page.Locator(".rz-sidebar .rz-navigation-item-text");
+    /// <summary>The links of the side navigation (the drawer's nav, named by its aria-label).</summary>
+    public static ILocator NavigationItemTexts(IPage page) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link);
 
     /// <summary>The charts inside <paramref name="panel"/>, in order.</summary>
     public static ILocator Charts(ILocator panel) => panel.Locator(".rz-chart");

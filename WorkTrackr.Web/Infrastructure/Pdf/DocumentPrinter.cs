@@ -13,7 +13,12 @@ public sealed class DocumentPrinter(ComponentHtml html, PdfRenderer renderer)
     /// <summary>The family documents name in their CSS for the embedded typeface.</summary>
     public const string FontFamily = "Invoice Sans";
 
-    private const string FontFace = $"@font-face {{ font-family: \"{FontFamily}\"; font-weight: 200 900; src: url(\"{PdfRenderer.AssetOrigin}fonts/invoice-sans.woff2\") format(\"woff2\"); }}";
+    // The Latin and Latin Extended subsets of the variable font, with the ranges @fontsource gives them.
+    private const string FontFace =
+        $"@font-face {{ font-family: \"{FontFamily}\"; font-weight: 200 900; src: url(\"{PdfRenderer.AssetOrigin}fonts/invoice-sans-latin.woff2\") format(\"woff2\"); "
+        + "unicode-range: U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD; }\n"
+        + $"@font-face {{ font-family: \"{FontFamily}\"; font-weight: 200 900; src: url(\"{PdfRenderer.AssetOrigin}fonts/invoice-sans-latin-ext.woff2\") format(\"woff2\"); "
+        + "unicode-range: U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF; }";
 
     public async Task<byte[]> PrintAsync<TComponent>(IDictionary<string, object?> parameters, string title, CancellationToken cancellationToken = default)
         where TComponent : IComponent =>

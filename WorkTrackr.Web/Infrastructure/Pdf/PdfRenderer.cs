@@ -33,7 +33,8 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
     /// <summary>Files documents can use by absolute URL under <see cref="AssetOrigin"/>, such as the embedded typeface.</summary>
     public static readonly IReadOnlyDictionary<string, (string ContentType, byte[] Content)> Assets = new Dictionary<string, (string, byte[])>
     {
-        [AssetOrigin + "fonts/invoice-sans.woff2"] = ("font/woff2", Resource("Pdf/SourceSans3.woff2")),
+        [AssetOrigin + "fonts/invoice-sans-latin.woff2"] = ("font/woff2", Resource("Pdf/SourceSans3-latin.woff2")),
+        [AssetOrigin + "fonts/invoice-sans-latin-ext.woff2"] = ("font/woff2", Resource("Pdf/SourceSans3-latin-ext.woff2")),
     };
 
     private static byte[] Resource(string name)
