@@ -28,8 +28,10 @@ public static class ComponentLibrary
     /// <summary>The text box inside a numeric or date field: Radzen puts the field's test id on a wrapper around it.</summary>
     public static ILocator InputOf(ILocator field) => field.Locator("input");
 
-    /// <summary>The toast a page shows after an action (Radzen's NotificationService).</summary>
-    public static ILocator Notification(IPage page) => page.Locator(".rz-notification");
+    /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
+    /// or on a page still on Radzen, its NotificationService toast.</summary>
+    public static ILocator Notification(IPage page) =>
+        page.GetByTestId("notices").GetByRole(AriaRole.Alert).Or(page.Locator(".rz-notification"));
 
     /// <summary>The links of the side navigation (the drawer's nav, named by its aria-label).</summary>
     public static ILocator NavigationItemTexts(IPage page) =>
