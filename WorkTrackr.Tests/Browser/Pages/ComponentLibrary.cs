@@ -31,7 +31,7 @@ public static class ComponentLibrary
     /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
     /// or on a page still on Radzen, its NotificationService toast.</summary>
     public static ILocator Notification(IPage page) =>
-        page.GetByTestId("notices").GetByRole(AriaRole.Alert).Or(page.Locator(".rz-notification"));
+        page.GetByTestId("notices").GetByRole(AriaRole.Alert).Or(page.Locator(".rz-notification").Filter(new() { Has = page.Locator("*") }));
 
     /// <summary>The links of the side navigation (the drawer's nav, named by its aria-label).</summary>
     public static ILocator NavigationItemTexts(IPage page) =>
@@ -46,13 +46,59 @@ public static class ComponentLibrary
     /// <summary>The clickable shapes of a chart's bar series (one per category), in order.</summary>
     public static ILocator BarSeriesShapes(ILocator chart) => chart.Locator(".rz-bar-series path");
 
-    /// <summary>The time slots of a scheduler's day view, in order from its first hour.</summary>
-    public static ILocator DaySlots(ILocator scheduler) => scheduler.Locator(".rz-slots > .rz-slot");
+    /// <summary>Switches a MudBlazor toggle group (the calendar's views) to the item named <paramref name="name"/>: MudBlazor draws each item as a checkbox.</summary>
+    public static async Task ToggleAsync(ILocator scope, string name) =>
+        await scope.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).ClickAsync();
 
-    /// <summary>The time slots of one day (0 = the first column) of a scheduler's week view, in order from its first hour.</summary>
-    public static ILocator WeekDaySlots(ILocator scheduler, int day) =>
-        scheduler.Locator(".rz-week-view-content .rz-slots").Nth(day).Locator("> .rz-slot");
+    /// <summary>
+    /// Where on the page the time <paramref name="time"/> ("13:00") of <paramref name="column"/> (one of the calendar's
+    /// column headers: a day, or a technician in the lanes) begins, as a person finds it: below the column's header, on
+    /// the line of the time's label (two pixels in). The time's label is scrolled to the middle first.
+    /// </summary>
+    public static async Task<(float X, float Y)> TimePointAsync(ILocator calendar, ILocator column, string time)
+    {
+        var label = calendar.GetByText(time, new() { Exact = true }).First;
+        // To the middle of the calendar, not its edge: a drag that ends near an edge makes the calendar scroll under it.
+        await label.EvaluateAsync("e => e.scrollIntoView({ block: 'center', inline: 'nearest' })");
+        var (at, header) = (await BoxAsync(label), await BoxAsync(column));
+        return (header.X + header.Width / 2, at.Y + at.Height / 2 + 2);
+    }
 
-    /// <summary>The scheduler's appointment boxes whose content matches <paramref name="content"/> (the app's own markup inside the box).</summary>
-    public static ILocator Appointments(ILocator scheduler, string content) => scheduler.Locator($".rz-event:has({content})");
+    /// <summary>
+    /// Drags <paramref name="box"/> with the mouse so that its top lands on <paramref name="to"/>: it is held a few
+    /// pixels below its top, and let go the same few pixels below the point.
+    /// </summary>
+    public static async Task DragToPointAsync(ILocator box, (float X, float Y) to)
+    {
+        var from = await BoxAsync(box);
+        var page = box.Page;
+        var hold = Math.Min(8, from.Height / 2);
+        await page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + hold);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X, to.Y + hold - 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Drags the lower edge of <paramref name="box"/> down (or up) by <paramref name="pixels"/>, as a person lengthens a booking.</summary>
+    public static async Task DragLowerEdgeAsync(ILocator box, float pixels)
+    {
+        await box.HoverAsync();
+        var edge = await BoxAsync(box);
+        var page = box.Page;
+        var (x, y) = (edge.X + edge.Width / 2, edge.Y + edge.Height - 3);
+        await page.Mouse.MoveAsync(x, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(x, y + pixels, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
+    /// <summary>Drags an element that is draggable the HTML way (the unscheduled tickets) onto a point of the page.</summary>
+    public static async Task DragOntoPointAsync(ILocator item, ILocator target, (float X, float Y) to)
+    {
+        var onto = await BoxAsync(target);
+        await item.DragToAsync(target, new() { TargetPosition = new TargetPosition { X = to.X - onto.X, Y = to.Y - onto.Y } });
+    }
+
+    private static async Task<LocatorBoundingBoxResult> BoxAsync(ILocator locator) =>
+        await locator.BoundingBoxAsync() ?? throw new InvalidOperationException($"{locator} is not on screen.");
 }

@@ -38,6 +38,8 @@ public sealed class DateFieldTests : ComponentTest
                 builder.AddAttribute(4, "Value", form.Renewal);
                 builder.AddAttribute(5, "ValueChanged", EventCallback.Factory.Create<DateOnly?>(this, v => form.Renewal = v));
                 builder.AddAttribute(6, "ValueExpression", (System.Linq.Expressions.Expression<Func<DateOnly?>>)(() => form.Renewal));
+                // As pages give it: an attribute of its own passes through to the picker.
+                builder.AddAttribute(17, "data-testid", "renewal");
                 builder.CloseComponent();
 
                 builder.OpenComponent<DateField<DateOnly>>(7);
