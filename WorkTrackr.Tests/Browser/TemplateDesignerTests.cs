@@ -21,8 +21,8 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         var roofType = designer.FieldAt(0);
         await roofType.Label.FillAsync("Roof type");
         await roofType.ChooseTypeAsync("Select (options)");
-        // The dropdown shows the choice once the server has it: saving before then would save a text field.
-        await Expect(roofType.Type).ToContainTextAsync("Select (options)");
+        // The picker shows the choice once the server has it: saving before then would save a text field.
+        await Expect(roofType.Type).ToHaveValueAsync("Select (options)");
         await designer.SaveAsync();
         // Refused beside the field: a select needs options. Nothing typed is lost.
         await Expect(roofType.Error).ToHaveTextAsync("A select field needs at least one option, one per line.");
@@ -32,7 +32,7 @@ public sealed class TemplateDesignerTests(BrowserApp app)
         var ladder = designer.FieldAt(1);
         await ladder.Label.FillAsync("Ladder needed");
         await ladder.ChooseTypeAsync("Checkbox");
-        await Expect(ladder.Type).ToContainTextAsync("Checkbox");
+        await Expect(ladder.Type).ToHaveValueAsync("Checkbox");
         await ladder.MoveUpAsync();
         await Expect(designer.Preview).ToContainTextAsync("Ladder needed");
         await designer.SaveAsync();

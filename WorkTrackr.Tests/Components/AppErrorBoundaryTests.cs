@@ -49,6 +49,7 @@ public sealed class AppErrorBoundaryTests : ComponentTest
         Assert.Contains("Something went wrong", alert.Text());
         Assert.Equal(id, cut.ByTestId("error-id").Text());
         Assert.DoesNotContain("database on fire", cut.Markup);
+        Assert.True(alert.HasButton("Try again"));
     }
 
     [Fact]

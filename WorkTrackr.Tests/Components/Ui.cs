@@ -77,6 +77,31 @@ public static class Ui
         return field.ChangeAsync(new ChangeEventArgs { Value = text });
     }
 
+    /// <summary>
+    /// Opens a combobox whose options show in a popover outside it (MudBlazor's select, rendered by the
+    /// <paramref name="popovers"/> provider the test rendered beside the component) and clicks the option of that text.
+    /// </summary>
+    public static async Task ChooseAsync<TPopovers>(this IElement control, string option, IRenderedComponent<TPopovers> popovers) where TPopovers : IComponent
+    {
+        // The select opens on a press on the box around its input; a browser bubbles it there from the input.
+        var box = ComboBox(control);
+        while (!box.HasAttribute("blazor:onmousedown") && !box.HasAttribute("blazor:onclick") && box.ParentElement is { } parent) box = parent;
+        if (box.HasAttribute("blazor:onmousedown")) await box.MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        else await box.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        var choice = Single(popovers.FindAll("[role='option']").Where(o => NameOf(o) == option), $"option '{option}'");
+        await choice.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+    }
+
+    /// <summary>The message a field is described by (<c>aria-describedby</c>), such as its validation error; empty when none.</summary>
+    public static string Description(this IElement control)
+    {
+        var ids = (Input(control).GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var root = control;
+        while (root.ParentElement is { } parent) root = parent;
+        var described = ids.Select(id => root.Id == id ? root : root.QuerySelectorAll("[id]").FirstOrDefault(e => e.Id == id)).OfType<IElement>();
+        return Squash(string.Join(' ', described.Select(Audible)));
+    }
+
     /// <summary>Opens a drop-down (a combobox) and clicks the option of that text.</summary>
     public static Task ChooseAsync(this IElement control, string option)
     {
@@ -85,8 +110,11 @@ public static class Ui
     }
 
     /// <summary>Ticks or unticks a check box (role="checkbox", or the box an input sits in).</summary>
+    /// <remarks>A native check box (MudBlazor's) takes the change of its input; a role="checkbox" element, a click.</remarks>
     public static Task ToggleAsync(this IElement control) =>
-        (control.Closest("[role='checkbox']") ?? control).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        control.Closest("[role='checkbox']") is null && control.Matches("input[type='checkbox']")
+            ? control.ChangeAsync(new ChangeEventArgs { Value = !control.IsChecked() })
+            : (control.Closest("[role='checkbox']") ?? control).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
     public static Task ClickAsync(this IElement element) => element.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
@@ -108,7 +136,10 @@ public static class Ui
 
     private static IElement Labelled(IEnumerable<IElement> labels, IEnumerable<IElement> withIds, string label)
     {
-        var target = Single(labels.Where(l => l.Text().TrimEnd(' ', '*') == label), $"label '{label}'").GetAttribute("for")
+        var found = Single(labels.Where(l => l.Text().TrimEnd(' ', '*') == label), $"label '{label}'");
+        // A label without a for attribute names the control it wraps (MudBlazor's check box).
+        if (found.GetAttribute("for") is null && found.QuerySelector("input:not([type='hidden']), textarea, select") is { } wrapped) return wrapped;
+        var target = found.GetAttribute("for")
             ?? throw new InvalidOperationException($"The label '{label}' names no control (no for attribute).");
         // A library may repeat the id on an inner input; the outermost element is the control.
         return withIds.FirstOrDefault(e => e.Id == target) ?? throw new InvalidOperationException($"The label '{label}' names '{target}', which is not there.");

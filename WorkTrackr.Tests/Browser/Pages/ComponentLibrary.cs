@@ -25,6 +25,16 @@ public static class ComponentLibrary
         await dropdown.Page.GetByRole(AriaRole.Option).First.ClickAsync();
     }
 
+    /// <summary>Opens a MudSelect (<paramref name="select"/> is its combobox, where the select puts its test id) and picks the option of exactly that text.</summary>
+    /// <remarks>MudBlazor lists the options as <c>role="option"</c> in a <c>role="listbox"</c> popover, present only while open; it closes on the pick.</remarks>
+    public static async Task ChooseInMudSelectAsync(ILocator select, string option)
+    {
+        await select.ClickAsync();
+        var listbox = select.Page.GetByRole(AriaRole.Listbox);
+        await listbox.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(listbox).ToHaveCountAsync(0);
+    }
+
     /// <summary>The text box inside a numeric or date field: Radzen puts the field's test id on a wrapper around it.</summary>
     public static ILocator InputOf(ILocator field) => field.Locator("input");
 

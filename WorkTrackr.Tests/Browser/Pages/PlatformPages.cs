@@ -14,7 +14,7 @@ public sealed class PlatformOrganisationsPage(IPage page)
     public async Task LinkToResellerAsync(string organisation, string reseller)
     {
         await Row(organisation).GetByTestId("link-org").ClickAsync();
-        await ComponentLibrary.ChooseAsync(page.GetByTestId("link-reseller"), reseller);
+        await ComponentLibrary.ChooseInMudSelectAsync(page.GetByTestId("link-reseller"), reseller);
         await page.GetByTestId("confirm-link").ClickAsync();
     }
 }
@@ -28,7 +28,7 @@ public sealed class PlatformResellersPage(IPage page)
 
     /// <summary>The address of the reseller's portal, as its name links to it.</summary>
     public async Task<string> PortalAddressAsync(string reseller) =>
-        (await page.GetByTestId("reseller-grid").Locator("a.cell-title", new() { HasTextString = reseller }).GetAttributeAsync("href"))!;
+        (await page.GetByTestId("reseller-grid").GetByRole(AriaRole.Link, new() { Name = reseller, Exact = true }).GetAttributeAsync("href"))!;
 
     /// <summary>Invites a person to the reseller's portal, through the invite dialog.</summary>
     public async Task InviteAsync(string reseller, string name, string email)

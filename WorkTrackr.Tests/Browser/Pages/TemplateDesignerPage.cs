@@ -23,12 +23,13 @@ public sealed class TemplateDesignerPage(IPage page)
     public sealed class Field(ILocator root)
     {
         public ILocator Label => root.GetByTestId("field-label");
+        /// <summary>The type picker (a combobox), whose value is the chosen type's label.</summary>
         public ILocator Type => root.GetByTestId("field-type");
         public ILocator Options => root.GetByTestId("field-options");
         public ILocator Error => root.Locator(".validation-message");
 
         /// <summary>Picks the field's type by its label, such as "Select (options)" or "Checkbox".</summary>
-        public async Task ChooseTypeAsync(string type) => await ComponentLibrary.ChooseAsync(Type, type);
+        public async Task ChooseTypeAsync(string type) => await ComponentLibrary.ChooseInMudSelectAsync(Type, type);
 
         public async Task MoveUpAsync() => await root.GetByTestId("field-up").ClickAsync();
     }

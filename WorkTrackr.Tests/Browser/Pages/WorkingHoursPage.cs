@@ -7,7 +7,7 @@ public sealed class WorkingHoursPage(IPage page)
 {
     private ILocator Row(string person) => page.Locator($"tr[data-person='{person}']");
 
-    public ILocator Hours(string person) => Row(person).Locator("input");
+    public ILocator Hours(string person) => Row(person).GetByTestId("weekly-hours");
     public ILocator Hint(string person) => Row(person).Locator(".sla-hint");
     public ILocator Saved => page.GetByText("Working hours saved");
 

@@ -25,8 +25,8 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
         await Labelled(Row(cut, TicketPriority.Medium), "Medium response hours").TypeAsync("0");
         await cut.Button("Save targets").ClickAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal(["Between a minute and 8760 hours."], Alerts(Row(cut, TicketPriority.Medium))));
-        Assert.Empty(Alerts(Row(cut, TicketPriority.High)));
+        cut.WaitForAssertion(() => Assert.Equal(["Between a minute and 8760 hours."], FieldMessages(Row(cut, TicketPriority.Medium))));
+        Assert.Empty(FieldMessages(Row(cut, TicketPriority.High)));
         Assert.Empty(cut.FindAll("[data-testid=form-error]"));
     }
 
@@ -97,6 +97,9 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
 
     private static IElement Labelled(IElement scope, string name) =>
         scope.QuerySelectorAll("[aria-label]").Single(e => e.GetAttribute("aria-label") == name);
+
+    /// <summary>The messages of the fields in <paramref name="scope"/> marked invalid, as each field is described by its own.</summary>
+    private static string[] FieldMessages(IElement scope) => [.. scope.QuerySelectorAll("[aria-invalid='true']").Select(f => f.Description())];
 
     private static string[] Alerts(IElement scope) => [.. scope.QuerySelectorAll("[role='alert']").Select(a => a.Text())];
 }

@@ -1,20 +1,28 @@
 using AngleSharp.Dom;
 using Bunit;
+using MudBlazor;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets.Templates;
 
 namespace WorkTrackr.Tests.Components.Tickets;
 
-/// <summary>The template designer's field list and its live preview, on the real template service.</summary>
+/// <summary>
+/// The template designer's field list and its live preview, on the real template service. MudBlazor's popover and dialog
+/// providers are rendered beside the page, as the layout has them: the type picker's options and the confirmations show there.
+/// </summary>
 [Trait("Category", "Integration")]
 public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
 {
     private ApplicationUser admin = default!;
+    private IRenderedComponent<MudPopoverProvider> popovers = default!;
+    private IRenderedComponent<MudDialogProvider> dialogs = default!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         admin = await SignInAsync(Roles.Admin);
+        popovers = Context.Render<MudPopoverProvider>();
+        dialogs = Context.Render<MudDialogProvider>();
     }
 
     [Fact]
@@ -29,7 +37,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         Assert.Equal(["Site access"], PreviewLabels(cut));
         Assert.Empty(Preview(cut).ByLabel("Site access").Options()); // a text box until it is given a type
 
-        await Field(cut, 0).ByLabel("Type").ChooseAsync("Select (options)");
+        await Field(cut, 0).ByLabel("Type").ChooseAsync("Select (options)", popovers);
         await Field(cut, 0).ByLabel("Options, one per line").TypeAsync("Front door\n\n  Side gate \nKey safe");
         await Field(cut, 0).ByLabel("Required").ToggleAsync();
         await Field(cut, 0).ByLabel("Help text (optional)").TypeAsync("Where the technician gets in");
@@ -65,7 +73,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         var cut = Context.Render<TemplateDesignerPage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.Equal(3, cut.AllByTestId("designer-field").Count));
 
-        await cut.Button("Remove Visit date").ClickAsync();
+        await RemoveAsync(cut, "Visit date");
 
         Assert.Equal(["Serial number", "Notes"], ListLabels(cut));
         Assert.Equal(["Serial number", "Notes"], PreviewLabels(cut));
@@ -73,7 +81,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         Assert.Contains("Removed fields (1)", removed.Text());
         Assert.Contains("Visit date (Date)", removed.Text());
 
-        await removed.Button("Restore").ClickAsync();
+        await removed.Button("Restore Visit date").ClickAsync();
 
         Assert.Equal(["Serial number", "Visit date", "Notes"], ListLabels(cut));
         Assert.Equal(["Serial number", "Visit date", "Notes"], PreviewLabels(cut));
@@ -87,7 +95,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         await cut.Button("Add field").ClickAsync();
         await Field(cut, 0).ByLabel("Label").TypeAsync("Temporary");
 
-        await cut.Button("Remove Temporary").ClickAsync();
+        await RemoveAsync(cut, "Temporary");
 
         Assert.Empty(cut.AllByTestId("designer-field"));
         Assert.Empty(cut.AllByTestId("removed-fields"));
@@ -104,8 +112,8 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
 
         await cut.Button("Add field").ClickAsync();
 
-        Assert.Equal("true", TypeBox(Field(cut, 0)).GetAttribute("aria-disabled"));
-        Assert.Equal("false", TypeBox(Field(cut, 1)).GetAttribute("aria-disabled"));
+        Assert.True(TypeBox(Field(cut, 0)).HasAttribute("disabled"));
+        Assert.False(TypeBox(Field(cut, 1)).HasAttribute("disabled"));
     }
 
     [Fact]
@@ -119,8 +127,45 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
 
         await cut.Button("Create template").ClickAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal("Give the field a label.", Field(cut, 1).QuerySelector("[role='alert']")?.Text()));
-        Assert.Null(Field(cut, 0).QuerySelector("[role='alert']"));
+        cut.WaitForAssertion(() => Assert.Equal("Give the field a label.", Field(cut, 1).ByLabel("Label").Description()));
+        Assert.Equal("", Field(cut, 0).ByLabel("Label").Description());
+    }
+
+    [Fact]
+    public async Task Removing_a_field_asks_first_and_keeping_it_changes_nothing()
+    {
+        var cut = Context.Render<TemplateDesignerPage>();
+        await cut.Button("Add field").ClickAsync();
+        await Field(cut, 0).ByLabel("Label").TypeAsync("Gate code");
+
+        var removing = cut.Button("Remove Gate code").ClickAsync();
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove Gate code?", dialogs.Markup));
+        await dialogs.Button("Keep it").ClickAsync();
+        await removing;
+
+        Assert.Equal(["Gate code"], ListLabels(cut));
+        Assert.Equal(["Gate code"], PreviewLabels(cut));
+    }
+
+    [Fact]
+    public async Task A_new_blank_field_goes_without_asking()
+    {
+        var cut = Context.Render<TemplateDesignerPage>();
+        await cut.Button("Add field").ClickAsync();
+
+        await cut.Button("Remove this field").ClickAsync();
+
+        Assert.Empty(cut.AllByTestId("designer-field"));
+        Assert.DoesNotContain("Remove this field?", dialogs.Markup);
+    }
+
+    /// <summary>Clicks the field's remove button and confirms in the message box it opens.</summary>
+    private async Task RemoveAsync(IRenderedComponent<TemplateDesignerPage> cut, string label)
+    {
+        var removing = cut.Button($"Remove {label}").ClickAsync();
+        dialogs.WaitForAssertion(() => Assert.Contains($"Remove {label}?", dialogs.Markup));
+        await dialogs.Button("Remove").ClickAsync();
+        await removing;
     }
 
     private static IElement Preview(IRenderedComponent<TemplateDesignerPage> cut) => cut.ByTestId("template-preview");

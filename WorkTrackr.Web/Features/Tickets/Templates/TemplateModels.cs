@@ -70,9 +70,6 @@ public static class TemplateFieldTypes
         _ => type.ToString(),
     };
 
-    /// <summary>The choices of the designer's type picker (a record, since Radzen binds by property name).</summary>
-    public static readonly IReadOnlyList<FieldTypeOption> All =
-        Enum.GetValues<CustomFieldType>().Select(t => new FieldTypeOption(t, Label(t))).ToList();
+    /// <summary>The choices of the designer's type picker, in the enum's order.</summary>
+    public static readonly IReadOnlyList<CustomFieldType> All = Enum.GetValues<CustomFieldType>();
 }
-
-public sealed record FieldTypeOption(CustomFieldType Type, string Label);
