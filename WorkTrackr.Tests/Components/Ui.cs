@@ -84,15 +84,45 @@ public static class Ui
         return choice.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
     }
 
-    /// <summary>Ticks or unticks a check box (role="checkbox", or the box an input sits in).</summary>
+    /// <summary>Ticks or unticks a check box (role="checkbox", or the box an input sits in; a check box input takes a change).</summary>
     public static Task ToggleAsync(this IElement control) =>
-        (control.Closest("[role='checkbox']") ?? control).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        control.Matches("input[type='checkbox']")
+            ? control.ChangeAsync(new ChangeEventArgs { Value = !control.HasAttribute("checked") })
+            : (control.Closest("[role='checkbox']") ?? control).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+    /// <summary>
+    /// The options a MudSelect offers: it lists them in its popover, which MudBlazor renders in the popover provider
+    /// (<see cref="ComponentTest.Popovers"/>), outside the component; so this opens it and reads them there.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OptionsAsync(this IElement control, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers)
+    {
+        await OpenAsync(control);
+        return [.. popovers.FindAll("[role='option']").Select(NameOf)];
+    }
+
+    /// <summary>Opens a MudSelect or MudAutocomplete and clicks the option of that text in its popover.</summary>
+    public static async Task ChooseAsync(this IElement control, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, string option)
+    {
+        await OpenAsync(control);
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll("[role='option']"), o => NameOf(o) == option));
+        var choice = Single(popovers.FindAll("[role='option']").Where(o => NameOf(o) == option), $"option '{option}'");
+        await choice.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+    }
+
+    /// <summary>The messages a MudBlazor field shows under itself (its error helper text, which has no role of its own).</summary>
+    public static IReadOnlyList<string> Messages(this IElement control) =>
+        [.. (control.Closest(".mud-input-control") ?? control).QuerySelectorAll(".mud-input-helper-text.mud-input-error").Select(e => e.Text()).Where(t => t.Length > 0)];
+
+    /// <summary>A MudSelect opens on a mouse-down in its box (the event bubbles up from the input).</summary>
+    private static Task OpenAsync(IElement control) =>
+        Input(control).MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
     public static Task ClickAsync(this IElement element) => element.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
     /// <summary>Whether the control is checked, by its aria-checked state or the check box inside it.</summary>
     public static bool IsChecked(this IElement control)
     {
+        if (control.Matches("input[type='checkbox']")) return control.HasAttribute("checked");
         var box = control.Closest("[role='checkbox']") ?? control;
         return box.GetAttribute("aria-checked") == "true" || box.QuerySelector("input[type='checkbox']")?.HasAttribute("checked") == true;
     }
@@ -108,7 +138,10 @@ public static class Ui
 
     private static IElement Labelled(IEnumerable<IElement> labels, IEnumerable<IElement> withIds, string label)
     {
-        var target = Single(labels.Where(l => l.Text().TrimEnd(' ', '*') == label), $"label '{label}'").GetAttribute("for")
+        var found = Single(labels.Where(l => l.Text().TrimEnd(' ', '*') == label), $"label '{label}'");
+        // A label around its control (MudBlazor's check box) names the input inside it.
+        if (found.GetAttribute("for") is null && found.QuerySelector("input:not([type='hidden'])") is { } inner) return inner;
+        var target = found.GetAttribute("for")
             ?? throw new InvalidOperationException($"The label '{label}' names no control (no for attribute).");
         // A library may repeat the id on an inner input; the outermost element is the control.
         return withIds.FirstOrDefault(e => e.Id == target) ?? throw new InvalidOperationException($"The label '{label}' names '{target}', which is not there.");
