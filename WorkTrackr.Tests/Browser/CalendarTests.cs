@@ -67,8 +67,9 @@ public sealed class CalendarTests(BrowserApp app)
 
         var ticket = new TicketPage(page);
         await Expect(ticket.NewTicketHeading).ToBeVisibleAsync();
-        await Expect(ticket.Start).ToHaveValueAsync(new Regex(" 20:00$"));
-        await Expect(ticket.End).ToHaveValueAsync(new Regex(" 21:00$"));
+        await Expect(ticket.StartTime).ToHaveValueAsync("20:00");
+        await Expect(ticket.EndTime).ToHaveValueAsync("21:00");
+        await Expect(ticket.EndDate).ToHaveValueAsync(await ticket.StartDate.InputValueAsync());
     }
 
     [Fact]

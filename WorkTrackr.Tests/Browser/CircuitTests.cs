@@ -121,14 +121,14 @@ public sealed class CircuitTests(BrowserApp app)
         await ticket.Description.PressAsync("Tab");
         // The priority the server renders back: by then it has had the typing too (events arrive in order).
         await ticket.ChoosePriorityAsync("High");
-        await Expect(ticket.Priority).ToContainTextAsync("High");
+        await Expect(ticket.PriorityText).ToHaveValueAsync("High");
 
         // Only Blazor's resume, from the state the page persisted, can bring the typing back.
         await OutlastTheCircuitAsync(page);
 
         await Expect(ticket.Title).ToHaveValueAsync("Radiator leaking in room 4");
         await Expect(ticket.Description).ToHaveValueAsync("Water on the floor under the window.");
-        await Expect(ticket.Priority).ToContainTextAsync("High");
+        await Expect(ticket.PriorityText).ToHaveValueAsync("High");
         // This is a new circuit, built from the draft: the message of the old one's refused save is gone.
         await Expect(titleError).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         // The resumed page is live: it saves.

@@ -52,7 +52,7 @@ public sealed class ContactTests(BrowserApp app)
         await Expect(service.Heading).ToBeVisibleAsync();
         await new AppShell(page).WaitUntilInteractiveAsync();
         await service.ChooseProductAsync("Offsite backup 1 TB");
-        await Expect(service.Product).ToContainTextAsync("Offsite backup 1 TB"); // the server has the choice
+        await Expect(service.ProductText).ToHaveValueAsync("Offsite backup 1 TB"); // the server has the choice
         await service.Quantity.FillAsync("3");
         // Today (UTC, which is today or tomorrow in New York): among the soonest the board lists for the next 30 days.
         await service.Renewal.FillAsync(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -32,6 +32,15 @@ public abstract class ComponentTest : IAsyncLifetime
 
     protected BunitContext Context { get; } = new();
 
+    private IRenderedComponent<MudBlazor.MudPopoverProvider>? popovers;
+
+    /// <summary>
+    /// Where MudBlazor shows what pops over a page (a select's options, an autocomplete's list), as the layout's
+    /// provider does in the app. Touch it before rendering a component with MudBlazor selects or autocompletes: it is
+    /// rendered on first use (after the services are set up, which a render locks).
+    /// </summary>
+    protected IRenderedComponent<MudBlazor.MudPopoverProvider> Popovers => popovers ??= Context.Render<MudBlazor.MudPopoverProvider>();
+
     /// <summary>bUnit's navigation manager: where the component sent the user (it starts at http://localhost/).</summary>
     protected NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
 

@@ -116,11 +116,39 @@ public static class Ui
             ? control.ChangeAsync(new ChangeEventArgs { Value = !control.IsChecked() })
             : (control.Closest("[role='checkbox']") ?? control).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
+    /// <summary>
+    /// The options a MudSelect offers: it lists them in its popover, which MudBlazor renders in the popover provider
+    /// (<see cref="ComponentTest.Popovers"/>), outside the component; so this opens it and reads them there.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OptionsAsync(this IElement control, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers)
+    {
+        await OpenAsync(control);
+        return [.. popovers.FindAll("[role='option']").Select(NameOf)];
+    }
+
+    /// <summary>Opens a MudSelect or MudAutocomplete and clicks the option of that text in its popover.</summary>
+    public static async Task ChooseAsync(this IElement control, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, string option)
+    {
+        await OpenAsync(control);
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll("[role='option']"), o => NameOf(o) == option));
+        var choice = Single(popovers.FindAll("[role='option']").Where(o => NameOf(o) == option), $"option '{option}'");
+        await choice.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+    }
+
+    /// <summary>The messages a MudBlazor field shows under itself (its error helper text, which has no role of its own).</summary>
+    public static IReadOnlyList<string> Messages(this IElement control) =>
+        [.. (control.Closest(".mud-input-control") ?? control).QuerySelectorAll(".mud-input-helper-text.mud-input-error").Select(e => e.Text()).Where(t => t.Length > 0)];
+
+    /// <summary>A MudSelect opens on a mouse-down in its box (the event bubbles up from the input).</summary>
+    private static Task OpenAsync(IElement control) =>
+        Input(control).MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
     public static Task ClickAsync(this IElement element) => element.ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
     /// <summary>Whether the control is checked, by its aria-checked state or the check box inside it.</summary>
     public static bool IsChecked(this IElement control)
     {
+        if (control.Matches("input[type='checkbox']")) return control.HasAttribute("checked");
         var box = control.Closest("[role='checkbox']") ?? control;
         return box.GetAttribute("aria-checked") == "true" || box.QuerySelector("input[type='checkbox']")?.HasAttribute("checked") == true;
     }

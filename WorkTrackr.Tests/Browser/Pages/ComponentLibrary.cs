@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace WorkTrackr.Tests.Browser.Pages;
 
 /// <summary>
-/// The one place that knows how the component library (Radzen today) renders what the pages are built from: the
+/// The one place that knows how the component libraries (Radzen, and MudBlazor as pages move to it) render what the pages are built from: the
 /// popup items of a dropdown, the inner input of a numeric or date field, chart series, scheduler slots and events,
 /// toast notifications and the side navigation. Page objects go through here, so a move to another library changes
 /// this file (and the page objects' test ids where markup moves), never a test.
@@ -11,7 +11,8 @@ namespace WorkTrackr.Tests.Browser.Pages;
 public static class ComponentLibrary
 {
     /// <summary>Opens <paramref name="dropdown"/> and picks the item whose text contains <paramref name="option"/>.</summary>
-    /// <remarks>Radzen renders each item as <c>li role="option"</c> named by its text; the closed popups of other dropdowns are hidden, so the role finds only the open one's.</remarks>
+    /// <remarks>Radzen renders each item as <c>li role="option"</c> named by its text; the closed popups of other dropdowns are hidden, so the role finds only the open one's.
+    /// A MudSelect or MudAutocomplete opens on a click too and lists <c>role="option"</c> items in its popover, which is empty while closed.</remarks>
     public static async Task ChooseAsync(ILocator dropdown, string option)
     {
         await dropdown.ClickAsync();
@@ -35,8 +36,39 @@ public static class ComponentLibrary
         await Microsoft.Playwright.Assertions.Expect(listbox).ToHaveCountAsync(0);
     }
 
-    /// <summary>The text box inside a numeric or date field: Radzen puts the field's test id on a wrapper around it.</summary>
-    public static ILocator InputOf(ILocator field) => field.Locator("input");
+    /// <summary>
+    /// The text box of a field found by its test id: Radzen puts the id on a wrapper around it; MudBlazor's text, numeric
+    /// and select fields put it on the input itself, and the date wrappers on the field's root. Either way, this is it.
+    /// </summary>
+    public static ILocator InputOf(ILocator field) =>
+        field.Locator("xpath=./descendant-or-self::*[self::input[not(@type='hidden')] or self::textarea]").First;
+
+    // MudBlazor.
+
+    /// <summary>
+    /// The message a MudBlazor field shows under itself (its error helper text, from the form's validation messages),
+    /// for the field whose input is <paramref name="input"/>.
+    /// </summary>
+    /// <remarks>MudBlazor renders it as text in the field's <c>mud-input-control</c> box, with no role of its own.</remarks>
+    public static ILocator FieldError(ILocator input) =>
+        input.Locator("xpath=./ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]")
+            .Locator(".mud-input-helper-text.mud-input-error");
+
+    /// <summary>The messages shown inside <paramref name="scope"/>: MudBlazor fields' own, and role="alert" ones (ValidationMessage, FieldMessage).</summary>
+    public static ILocator FieldErrors(ILocator scope) =>
+        scope.Locator(".mud-input-helper-text.mud-input-error").Or(scope.GetByRole(AriaRole.Alert));
+
+    /// <summary>
+    /// Types <paramref name="text"/> into a MudAutocomplete (which searches the server) and picks the option named
+    /// <paramref name="option"/> (by default the text typed) from the list it opens (<c>role="option"</c> in its popover).
+    /// </summary>
+    public static async Task SearchAndChooseAsync(ILocator autocomplete, string text, string? option = null)
+    {
+        var input = InputOf(autocomplete);
+        await input.ClickAsync();
+        await input.FillAsync(text);
+        await autocomplete.Page.GetByRole(AriaRole.Option, new() { Name = option ?? text }).ClickAsync();
+    }
 
     /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
     /// or on a page still on Radzen, its NotificationService toast.</summary>

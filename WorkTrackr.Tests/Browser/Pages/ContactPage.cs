@@ -11,7 +11,7 @@ public sealed class ContactPage(IPage page)
     public ILocator Name => page.GetByTestId("contact-name");
     public ILocator Email => page.GetByTestId("contact-email");
     public ILocator Phone => page.GetByTestId("contact-phone");
-    public ILocator EmailError => page.Locator(".field:has([data-testid=contact-email]) .validation-message");
+    public ILocator EmailError => ComponentLibrary.FieldError(Email);
     public async Task SaveAsync() => await page.GetByTestId("save-contact").ClickAsync();
 
     // The saved contact.

@@ -18,7 +18,7 @@ public sealed class InvoicePage(IPage page)
     public ILocator LinePrice => ComponentLibrary.InputOf(page.GetByTestId("line-price"));
 
     /// <summary>The message beside a field of the line.</summary>
-    public ILocator LineError => page.GetByTestId("invoice-line").Locator(".validation-message");
+    public ILocator LineError => ComponentLibrary.FieldErrors(page.GetByTestId("invoice-line"));
 
     /// <summary>Fills the first line; leaving the price sends it to the server, which recomputes the totals.</summary>
     public async Task FillLineAsync(string? description = null, string? quantity = null, string? price = null)

@@ -10,6 +10,10 @@ public sealed class ServiceFormPage(IPage page)
     public ILocator Quantity => ComponentLibrary.InputOf(page.GetByTestId("service-quantity"));
     public ILocator Renewal => ComponentLibrary.InputOf(page.GetByTestId("service-renewal"));
 
-    public async Task ChooseProductAsync(string name) => await ComponentLibrary.ChooseAsync(Product, name);
+    /// <summary>The product picker's text: the chosen product's name once one is chosen.</summary>
+    public ILocator ProductText => ComponentLibrary.InputOf(Product);
+
+    /// <summary>Searches the catalogue for <paramref name="name"/> and picks it.</summary>
+    public async Task ChooseProductAsync(string name) => await ComponentLibrary.SearchAndChooseAsync(Product, name);
     public async Task SaveAsync() => await page.GetByTestId("save-service").ClickAsync();
 }

@@ -12,8 +12,15 @@ public sealed class TicketPage(IPage page)
     public ILocator Title => page.GetByTestId("title");
     public ILocator Description => page.GetByTestId("description");
     public ILocator Priority => page.GetByTestId("priority");
-    public ILocator Start => page.Locator("input[name=start]");
-    public ILocator End => page.Locator("input[name=end]");
+
+    /// <summary>The priority the form shows (the select's text).</summary>
+    public ILocator PriorityText => ComponentLibrary.InputOf(Priority);
+
+    // The visit's start and end: a date and a time each, in the user's zone.
+    public ILocator StartDate => page.GetByTestId("start").GetByRole(AriaRole.Textbox, new() { Name = "Start", Exact = true });
+    public ILocator StartTime => page.GetByTestId("start").GetByRole(AriaRole.Textbox, new() { Name = "Start time", Exact = true });
+    public ILocator EndDate => page.GetByTestId("end").GetByRole(AriaRole.Textbox, new() { Name = "End", Exact = true });
+    public ILocator EndTime => page.GetByTestId("end").GetByRole(AriaRole.Textbox, new() { Name = "End time", Exact = true });
     public ILocator CustomFields => page.GetByTestId("custom-fields");
     public ILocator Save => page.GetByTestId("save");
 
@@ -24,7 +31,7 @@ public sealed class TicketPage(IPage page)
     public ILocator CustomField(string key) => page.Locator($"[data-field={key}]").Locator("input");
 
     /// <summary>The message beside the custom field with key <paramref name="key"/>.</summary>
-    public ILocator CustomFieldError(string key) => page.Locator($"[data-field={key}]").Locator(".validation-message");
+    public ILocator CustomFieldError(string key) => page.Locator($"[data-field={key}]").GetByRole(AriaRole.Alert);
 
     public async Task ChooseTemplateAsync(string name) => await ComponentLibrary.ChooseAsync(Template, name);
     public async Task ChoosePriorityAsync(string priority) => await ComponentLibrary.ChooseAsync(Priority, priority);

@@ -41,25 +41,28 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
         }));
         var version = (await Factory.RunAsAsync(manager, (InvoiceQueries s) => s.GetAsync(draft.Value))).Value!.Version;
         Assert.True((await Factory.RunAsAsync(manager, (InvoiceIssuing s) => s.IssueAsync(draft.Value, version))).Succeeded);
+        _ = Popovers;
         var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, draft.Value));
         cut.WaitForAssertion(() => cut.ByTestId("void-invoice"));
 
         await cut.ByTestId("void-invoice").ClickAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal(["Say why the invoice is void; it is kept with it."], Alerts(cut.ByTestId("void-reason").Closest(".field")!)));
-        Assert.Empty(Alerts(cut.ByTestId("paid-on").Closest(".field")!));
+        cut.WaitForAssertion(() => Assert.Equal(["Say why the invoice is void; it is kept with it."], cut.ByTestId("void-reason").Messages()));
+        Assert.Empty(cut.ByTestId("paid-on").Messages());
+        Assert.Empty(cut.FindAll("[data-testid=form-error]"));
     }
 
     [Fact]
     public async Task An_empty_comment_is_refused_beside_the_comment_box()
     {
         await SignInAsync(Roles.Dispatcher);
+        _ = Popovers;
         var cut = Context.Render<TicketPage>(p => p.Add(x => x.Id, Organisation.RowIds[typeof(Ticket)]));
         cut.WaitForAssertion(() => cut.ByTestId("add-comment"));
 
         await cut.ByTestId("add-comment").ClickAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal(["Write something first."], Alerts(cut.ByTestId("comment").Closest("form")!)));
+        cut.WaitForAssertion(() => Assert.Equal(["Write something first."], cut.ByTestId("comment").Messages()));
     }
 
     [Fact]

@@ -99,6 +99,7 @@ public sealed class InvoiceEditorTests(SqliteApp app) : AppComponentTest(app)
 
     private async Task<IRenderedComponent<InvoicePage>> OpenDraftAsync()
     {
+        _ = Popovers;
         var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, invoiceId));
         cut.WaitForAssertion(() => Assert.Single(cut.AllByTestId("invoice-line")));
         return cut;

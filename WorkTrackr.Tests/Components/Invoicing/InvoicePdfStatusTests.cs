@@ -33,6 +33,7 @@ public sealed class InvoicePdfStatusTests(SqliteApp app) : AppComponentTest(app)
     /// <summary>The issued invoice's page, showing its PDF pending, once its PDF status listens to the feed.</summary>
     private IRenderedComponent<InvoicePage> RenderWatching()
     {
+        _ = Popovers;
         var cut = Context.Render<InvoicePage>(p => p.Add(x => x.Id, invoiceId));
         cut.WaitForAssertion(() => cut.ByTestId("pdf-pending"));
         var status = cut.FindComponent<InvoicePdfStatus>();

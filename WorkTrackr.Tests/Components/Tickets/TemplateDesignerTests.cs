@@ -28,6 +28,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
     [Fact]
     public async Task A_new_field_shows_in_the_preview_with_its_label_type_options_required_mark_and_help()
     {
+        _ = Popovers; // the preview's select (CustomFieldInput, on MudBlazor) lists its options there
         var cut = Context.Render<TemplateDesignerPage>();
         Assert.Contains("Add a field to see it here.", Preview(cut).Text());
 
@@ -43,7 +44,7 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
         await Field(cut, 0).ByLabel("Help text (optional)").TypeAsync("Where the technician gets in");
 
         Assert.Equal(["Site access *"], PreviewLabels(cut));
-        Assert.Equal(["Front door", "Side gate", "Key safe"], Preview(cut).ByLabel("Site access").Options());
+        Assert.Equal(["Front door", "Side gate", "Key safe"], await Preview(cut).ByLabel("Site access").OptionsAsync(Popovers));
         Assert.Contains("Where the technician gets in", Preview(cut).Text());
     }
 
