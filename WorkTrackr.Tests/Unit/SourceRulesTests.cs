@@ -51,7 +51,7 @@ public sealed class SourceRulesTests
 
     /// <summary>
     /// Every date and time pattern is a named one in DateFormats, written in its one culture: no pattern in a
-    /// <c>ToString</c>, a parse, an interpolation hole or a Radzen <c>DateFormat</c>/<c>TimeFormat</c> attribute elsewhere.
+    /// <c>ToString</c>, a parse, an interpolation hole or a picker's <c>DateFormat</c>/<c>TimeFormat</c> attribute elsewhere.
     /// </summary>
     [Fact]
     public void Dates_are_written_through_the_one_format_helper()
@@ -60,7 +60,7 @@ public sealed class SourceRulesTests
         var pattern = new Regex(
             $@"\{{[^{{}}""]*:[^{{}}""]*{tokens}[^{{}}""]*\}}" +                 // $"{when:d MMM}"
             $@"|(?:ToString|ParseExact|TryParseExact)\([^)]*""[^""]*{tokens}" + // when.ToString("d MMM"), TryParseExact(text, "yyyy-MM-dd", …)
-            @"|\b(?:Date|Time)Format=""(?!@DateFormats\.)" +                  // <RadzenDatePicker DateFormat="d MMM yyyy">
+            @"|\b(?:Date|Time)Format=""(?!@DateFormats\.|@Format""|@DateFormat"")" + // <MudDatePicker DateFormat="d MMM yyyy"> (the wrappers pass their own Format, a DateFormats one)
             @"|CultureInfo\.CurrentCulture");
         Assert.Empty(Offences(pattern, file => file.EndsWith($"{Path.DirectorySeparatorChar}DateFormats.cs", StringComparison.Ordinal)));
     }

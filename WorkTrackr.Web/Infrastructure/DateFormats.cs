@@ -64,6 +64,9 @@ public static class DateFormats
     /// <summary>2026-12-03: CSV, query strings, stored custom-field values, and the filter pickers people type into.</summary>
     public const string IsoDate = "yyyy-MM-dd";
 
+    /// <summary>A wall-clock date and time with no offset, as the calendar component and its script exchange them.</summary>
+    public const string IsoLocalDateTime = "yyyy-MM-dd'T'HH:mm:ss";
+
     /// <summary>2026-12: a month in a query string, a file name or a CSV.</summary>
     public const string IsoMonth = "yyyy-MM";
 

@@ -71,13 +71,18 @@ public sealed class ServiceErrorsOnPagesTests(SqliteApp app) : AppComponentTest(
         var dispatcher = await SignInAsync(Roles.Dispatcher);
         var ticketId = Organisation.RowIds[typeof(Ticket)];
         var ticket = (await Factory.RunAsAsync(dispatcher, (TicketService s) => s.GetAsync(ticketId))).Value!;
-        var cut = Context.Render<ScheduleDialog>(p => p
-            .Add(x => x.TicketId, ticketId).Add(x => x.Label, ticket.Title).Add(x => x.Version, ticket.Version));
+        // A MudDialog shows only inside the dialog provider, opened through the dialog service as the calendar opens it.
+        _ = Popovers;
+        var cut = Context.Render<MudBlazor.MudDialogProvider>();
+        await cut.InvokeAsync(() => Context.Services.GetRequiredService<MudBlazor.IDialogService>().ShowAsync<ScheduleDialog>("Schedule ticket",
+            new MudBlazor.DialogParameters<ScheduleDialog> { { x => x.TicketId, ticketId }, { x => x.Label, ticket.Title }, { x => x.Version, ticket.Version } }));
         cut.WaitForAssertion(() => cut.ByTestId("schedule-save"));
 
         await cut.ByTestId("schedule-save").ClickAsync();
 
-        cut.WaitForAssertion(() => Assert.Equal(["Pick a start, or use Unschedule."], Alerts(cut.ByTestId("schedule-end").Closest(".field")!)));
+        // Beside the start, where DateTimeField shows its bound field's messages (and nowhere else).
+        cut.WaitForAssertion(() => Assert.Contains("Pick a start, or use Unschedule.", cut.ByTestId("schedule-start").Text(), StringComparison.Ordinal));
+        Assert.DoesNotContain("Pick a start", cut.ByTestId("schedule-end").Text(), StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=form-error]"));
     }
 

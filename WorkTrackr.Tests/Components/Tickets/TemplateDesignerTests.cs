@@ -21,14 +21,13 @@ public sealed class TemplateDesignerTests(SqliteApp app) : AppComponentTest(app)
     {
         await base.InitializeAsync();
         admin = await SignInAsync(Roles.Admin);
-        popovers = Context.Render<MudPopoverProvider>();
+        popovers = Popovers;
         dialogs = Context.Render<MudDialogProvider>();
     }
 
     [Fact]
     public async Task A_new_field_shows_in_the_preview_with_its_label_type_options_required_mark_and_help()
     {
-        _ = Popovers; // the preview's select (CustomFieldInput, on MudBlazor) lists its options there
         var cut = Context.Render<TemplateDesignerPage>();
         Assert.Contains("Add a field to see it here.", Preview(cut).Text());
 
