@@ -28,6 +28,18 @@ public static class ComponentLibrary
     /// <summary>The text box inside a numeric or date field: Radzen puts the field's test id on a wrapper around it.</summary>
     public static ILocator InputOf(ILocator field) => field.Locator("input");
 
+    /// <summary>The text box of a MudBlazor text field, select or autocomplete: the field's test id is on its root, around the input.</summary>
+    public static ILocator MudInputOf(ILocator field) => field.Locator("input:not([type=hidden])").First;
+
+    /// <summary>The item of a MudToggleGroup (a quick-view bar) whose text is <paramref name="text"/>: MudBlazor renders each as a
+    /// button of role <c>checkbox</c>, checked when chosen.</summary>
+    public static ILocator MudToggleItem(ILocator group, string text) =>
+        group.GetByRole(AriaRole.Checkbox, new() { Name = text, Exact = true });
+
+    /// <summary>The data rows of a MudTable (role <c>row</c> in its body) that hold <paramref name="marker"/>, the row's own link or cell.</summary>
+    public static ILocator MudTableRows(ILocator table, ILocator marker) =>
+        table.GetByRole(AriaRole.Row).Filter(new() { Has = marker });
+
     /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
     /// or on a page still on Radzen, its NotificationService toast.</summary>
     public static ILocator Notification(IPage page) =>
