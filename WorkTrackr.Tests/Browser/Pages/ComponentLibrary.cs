@@ -28,9 +28,6 @@ public static class ComponentLibrary
     /// <summary>The text box inside a numeric or date field: Radzen puts the field's test id on a wrapper around it.</summary>
     public static ILocator InputOf(ILocator field) => field.Locator("input");
 
-    /// <summary>The text box of a MudBlazor text field, select or autocomplete: the field's test id is on its root, around the input.</summary>
-    public static ILocator MudInputOf(ILocator field) => field.Locator("input:not([type=hidden])").First;
-
     /// <summary>The item of a MudToggleGroup (a quick-view bar) whose text is <paramref name="text"/>: MudBlazor renders each as a
     /// button of role <c>checkbox</c>, checked when chosen.</summary>
     public static ILocator MudToggleItem(ILocator group, string text) =>

@@ -15,7 +15,7 @@ public sealed class ContactsPage(IPage page)
 
     public async Task SearchAsync(string text)
     {
-        var search = ComponentLibrary.MudInputOf(page.GetByTestId("contact-search"));
+        var search = page.GetByTestId("contact-search");
         await search.FillAsync(text);
         await search.PressAsync("Enter");
     }

@@ -14,7 +14,8 @@ public sealed class TicketsPage(IPage page)
     public ILocator Titles => Grid.GetByTestId("ticket-title");
 
     public ILocator NewTicket => page.GetByTestId("new-ticket");
-    public ILocator FilterText => ComponentLibrary.MudInputOf(page.GetByTestId("filter-text"));
+    /// <summary>The search box: a MudTextField puts its test id on the input itself.</summary>
+    public ILocator FilterText => page.GetByTestId("filter-text");
     public ILocator Empty => page.GetByTestId("tickets-empty");
 
     /// <summary>The assignee of each row, trimmed.</summary>
