@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
@@ -42,12 +44,16 @@ public sealed class TicketListPageTests(SqliteApp app) : AppComponentTest(app)
         Navigation.NavigateTo("tickets?view=All&sort=Title&page=2");
 
         var everShown = new HashSet<string>();
+        using var reads = new PagedReads(Organisation.Id);
         var cut = Context.Render<TicketListPage>();
         everShown.UnionWith(Shown(cut));
         cut.OnMarkupUpdated += (_, _) => everShown.UnionWith(Shown(cut));
 
         cut.WaitForAssertion(() => Assert.Equal(expected, Shown(cut)));
         Assert.Subset(expected.ToHashSet(), everShown);
+        // Nor was page 1 read and thrown away: every paged read of this organisation's tickets skipped the first 25.
+        Assert.NotEmpty(reads.Offsets);
+        Assert.All(reads.Offsets, offset => Assert.Equal(25L, offset));
         Assert.Equal("26–31 of 31", cut.ByTestId("ticket-pager-summary").Text());
         Assert.EndsWith("tickets?view=All&sort=Title&page=2", Navigation.Uri, StringComparison.Ordinal);
     }
@@ -100,5 +106,67 @@ public sealed class TicketListPageTests(SqliteApp app) : AppComponentTest(app)
         Navigation.NavigateTo("tickets?view=All&q=Paged+ticket+12");
         cut.WaitForAssertion(() => Assert.Single(Shown(cut)));
         Assert.Equal("Paged ticket 12", cut.ByTestId("filter-text").ValueOf());
+    }
+
+    /// <summary>The OFFSET of every paged SQL read made for one organisation while it lives (EF Core's diagnostics, process-wide, filtered by its id).</summary>
+    private sealed class PagedReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string organisation;
+        private readonly List<IDisposable> subscriptions = [];
+        private readonly List<long> offsets = [];
+
+        public PagedReads(Guid organisationId)
+        {
+            organisation = organisationId.ToString();
+            subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public IReadOnlyList<long> Offsets
+        {
+            get
+            {
+                lock (offsets)
+                {
+                    return [.. offsets];
+                }
+            }
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions) subscriptions.Add(value.Subscribe(this));
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is not Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData { Command: DbCommand command }
+                || value.Key != Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting.Name
+                || !command.CommandText.Contains("OFFSET", StringComparison.OrdinalIgnoreCase)
+                || !command.CommandText.Contains("\"Tickets\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+            var parameters = command.Parameters.Cast<DbParameter>().ToList();
+            if (!parameters.Any(p => string.Equals(p.Value?.ToString(), organisation, StringComparison.OrdinalIgnoreCase)))
+            {
+                return;
+            }
+            var offsetName = System.Text.RegularExpressions.Regex.Match(command.CommandText, @"OFFSET\s+(@\w+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase).Groups[1].Value;
+            if (parameters.FirstOrDefault(p => p.ParameterName == offsetName)?.Value is { } offset)
+            {
+                lock (offsets) offsets.Add(Convert.ToInt64(offset, CultureInfo.InvariantCulture));
+            }
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (subscriptions) subscriptions.ForEach(s => s.Dispose());
+        }
     }
 }
