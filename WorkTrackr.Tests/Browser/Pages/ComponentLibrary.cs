@@ -70,6 +70,15 @@ public static class ComponentLibrary
         await autocomplete.Page.GetByRole(AriaRole.Option, new() { Name = option ?? text }).ClickAsync();
     }
 
+    /// <summary>The item of a MudToggleGroup (a quick-view bar) whose text is <paramref name="text"/>: MudBlazor renders each as a
+    /// button of role <c>checkbox</c>, checked when chosen.</summary>
+    public static ILocator MudToggleItem(ILocator group, string text) =>
+        group.GetByRole(AriaRole.Checkbox, new() { Name = text, Exact = true });
+
+    /// <summary>The data rows of a MudTable (role <c>row</c> in its body) that hold <paramref name="marker"/>, the row's own link or cell.</summary>
+    public static ILocator MudTableRows(ILocator table, ILocator marker) =>
+        table.GetByRole(AriaRole.Row).Filter(new() { Has = marker });
+
     /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
     /// or on a page still on Radzen, its NotificationService toast.</summary>
     public static ILocator Notification(IPage page) =>

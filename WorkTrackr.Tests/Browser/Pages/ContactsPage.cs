@@ -6,7 +6,7 @@ namespace WorkTrackr.Tests.Browser.Pages;
 public sealed class ContactsPage(IPage page)
 {
     /// <summary>The name link of each row.</summary>
-    public ILocator Names => page.GetByTestId("contact-grid").Locator("a.cell-title");
+    public ILocator Names => page.GetByTestId("contact-grid").GetByTestId("contact-name");
 
     public ILocator Empty => page.GetByTestId("contacts-empty");
 

@@ -7,22 +7,23 @@ public sealed class TicketsPage(IPage page)
 {
     public ILocator Grid => page.GetByTestId("ticket-grid");
 
-    /// <summary>The grid's ticket rows (not its header, nor its empty note).</summary>
-    public ILocator Rows => Grid.Locator("tbody tr:has(a.ticket-number)");
+    /// <summary>The grid's ticket rows (not its header, nor its empty note): the rows with a ticket's number link.</summary>
+    public ILocator Rows => ComponentLibrary.MudTableRows(Grid, page.GetByTestId("ticket-number"));
 
     /// <summary>The title cell of each row.</summary>
-    public ILocator Titles => Grid.Locator(".cell-title");
+    public ILocator Titles => Grid.GetByTestId("ticket-title");
 
     public ILocator NewTicket => page.GetByTestId("new-ticket");
+    /// <summary>The search box: a MudTextField puts its test id on the input itself.</summary>
     public ILocator FilterText => page.GetByTestId("filter-text");
     public ILocator Empty => page.GetByTestId("tickets-empty");
 
     /// <summary>The assignee of each row, trimmed.</summary>
     public async Task<IReadOnlyList<string>> AssigneesAsync() =>
-        (await Rows.Locator("td:nth-child(5)").AllInnerTextsAsync()).Select(a => a.Trim()).ToList();
+        (await Rows.GetByTestId("ticket-assignee").AllInnerTextsAsync()).Select(a => a.Trim()).ToList();
 
     public async Task ChooseViewAsync(string view) =>
-        await page.GetByTestId("quick-views").GetByText(view, new() { Exact = true }).ClickAsync();
+        await ComponentLibrary.MudToggleItem(page.GetByTestId("quick-views"), view).ClickAsync();
 
     /// <summary>Types <paramref name="text"/> into the search box and applies it.</summary>
     public async Task SearchAsync(string text)
