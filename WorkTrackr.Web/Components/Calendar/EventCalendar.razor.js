@@ -12,7 +12,7 @@ function load(url, make) {
         loading.set(url, new Promise((resolve, reject) => {
             const element = make();
             element.onload = resolve;
-            element.onerror = () => reject(new Error(`Could not load ${url}`));
+            element.onerror = () => { loading.delete(url); reject(new Error(`Could not load ${url}`)); };
             document.head.appendChild(element);
         }));
     }
@@ -44,8 +44,16 @@ function change(info) {
     };
 }
 
+// A move or resize stays only when the page says it saved it; an error on the way counts as no.
+async function answerFor(dotnet, method, info) {
+    let saved = false;
+    try { saved = await dotnet.invokeMethodAsync(method, change(info)); } catch { saved = false; }
+    if (!saved) info.revert();
+}
+
 function options(state, o) {
     const dotnet = state.dotnet;
+    const answer = (method, info) => answerFor(dotnet, method, info);
     return {
         view: views[o.view], date: o.date, firstDay: o.firstDay, locale: o.locale,
         dayHeaderFormat: { weekday: "short", day: "numeric", month: "short" },
@@ -54,7 +62,8 @@ function options(state, o) {
         slotDuration: "00:30", snapDuration: "00:15", nowIndicator: true, dayMaxEvents: true,
         // The week of lanes: a row per technician, a column per day (time of day shows in each box), as dispatch boards are.
         views: {
-            resourceTimelineWeek: { slotDuration: { days: 1 }, slotWidth: 96, slotLabelFormat: { weekday: "short", day: "numeric", month: "short" } },
+            // Whole-day columns: an edge dragged there would stretch a visit by days, so no resizing in this view.
+            resourceTimelineWeek: { slotDuration: { days: 1 }, slotWidth: 96, eventDurationEditable: false, slotLabelFormat: { weekday: "short", day: "numeric", month: "short" } },
             dayGridMonth: { dayHeaderFormat: { weekday: "short" } },
         },
         editable: o.editable, selectable: o.selectable, eventDurationEditable: o.editable, eventStartEditable: o.editable,
@@ -62,8 +71,8 @@ function options(state, o) {
         slotLabelFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
         resources: o.resources, events: o.events.map(toEvent),
         datesSet: info => dotnet.invokeMethodAsync("BrowserRangeChanged", wall(info.start), wall(info.end), info.view.title),
-        eventDrop: async info => { if (!await dotnet.invokeMethodAsync("BrowserMoved", change(info))) info.revert(); },
-        eventResize: async info => { if (!await dotnet.invokeMethodAsync("BrowserResized", change(info))) info.revert(); },
+        eventDrop: info => answer("BrowserMoved", info),
+        eventResize: info => answer("BrowserResized", info),
         select: info => {
             state.ec.unselect();
             dotnet.invokeMethodAsync("BrowserSelected", wall(info.start), wall(info.end), info.allDay, info.resource?.id ?? null);
@@ -85,12 +94,7 @@ function options(state, o) {
             const el = info.el, props = info.event.extendedProps;
             for (const [key, value] of Object.entries(props.data ?? {})) el.dataset[key] = value;
             if (info.event.backgroundColor) el.style.setProperty("--wt-colour", info.event.backgroundColor);
-            // A box is a button for keyboards too: Tab reaches it, Enter or Space opens it.
-            el.tabIndex = 0;
-            el.setAttribute("role", "button");
-            el.addEventListener("keydown", e => {
-                if (e.key === "Enter" || e.key === " ") { e.preventDefault(); dotnet.invokeMethodAsync("BrowserClicked", info.event.id); }
-            });
+            // The library itself makes each box a button (role, tabindex, Enter and Space run eventClick).
         },
     };
 }
