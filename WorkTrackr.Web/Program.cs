@@ -1,5 +1,4 @@
 using MudBlazor.Services;
-using Radzen;
 using WorkTrackr.Web.Components;
 using WorkTrackr.Web.Features;
 using WorkTrackr.Web.Infrastructure.Authorization;
@@ -17,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 var (services, config, contentRoot) = (builder.Services, builder.Configuration, builder.Environment.ContentRootPath);
 
 // The platform (Infrastructure): what every feature builds on, and which never depends on a feature.
-services.AddWorkTrackrCircuits(config).AddRadzenComponents().AddMudServices().AddSingleton(TimeProvider.System);
+services.AddWorkTrackrCircuits(config).AddMudServices().AddSingleton(TimeProvider.System);
 services.AddOptions<WorkTrackr.Web.Infrastructure.AppOptions>().BindConfiguration(WorkTrackr.Web.Infrastructure.AppOptions.Section);
 services.AddWorkTrackrDatabase(config, contentRoot).AddWorkTrackrTenancy().AddWorkTrackrChangeFeed(config);
 services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails();

@@ -1,15 +1,13 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor.Services;
-using Radzen;
-using Radzen.Blazor.Rendering;
 
 namespace WorkTrackr.Tests.Components;
 
 /// <summary>
 /// One bUnit context per test, set up as a circuit hosts a component: the component library's services, and JavaScript
 /// in loose mode, which answers every call with a default, as the library only asks it to focus, position or measure.
-/// Disposed asynchronously: Radzen's (and MudBlazor's) services implement only <see cref="IAsyncDisposable"/>, and a
+/// Disposed asynchronously: MudBlazor's services implement only <see cref="IAsyncDisposable"/>, and a
 /// synchronous dispose throws after the test.
 /// </summary>
 public abstract class ComponentTest : IAsyncLifetime
@@ -24,9 +22,6 @@ public abstract class ComponentTest : IAsyncLifetime
     protected ComponentTest()
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // A chart sizes itself from the box a browser measures for it; loose mode's null box would end the render.
-        Context.JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 640, Height = 240 });
-        Context.Services.AddRadzenComponents();
         Context.Services.AddMudServices();
     }
 

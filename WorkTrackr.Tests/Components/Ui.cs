@@ -6,8 +6,8 @@ namespace WorkTrackr.Tests.Components;
 
 /// <summary>
 /// Finds elements as a person or a screen reader does (by label, role and name, text) or by <c>data-testid</c>, and
-/// uses them as a person would. Never by a component library's CSS class: these tests must outlive the move from Radzen
-/// to MudBlazor, where only the few lines below that know how a library's input takes a value should need to change.
+/// uses them as a person would. Never by a component library's CSS class: these tests must outlive a change of library,
+/// where only the few lines below that know how a library's input takes a value should need to change.
 /// Find again after every action: a found element shows the markup of the moment it was found.
 /// </summary>
 public static class Ui
@@ -63,19 +63,8 @@ public static class Ui
     /// <summary>Types into a text box or text area and leaves it (a change event).</summary>
     public static Task TypeAsync(this IElement input, string text) => Input(input).ChangeAsync(new ChangeEventArgs { Value = text });
 
-    /// <summary>
-    /// Types a date and leaves the field. Radzen's date picker reads what was typed back from the browser through
-    /// JavaScript, so the test's JavaScript answers that read with the text, for this input only.
-    /// </summary>
-    public static Task TypeDateAsync(this IElement input, BunitJSInterop js, string text)
-    {
-        var field = Input(input);
-        var reference = field.GetAttribute("blazor:elementReference")
-            ?? throw new InvalidOperationException("The date input holds no element reference to read its text by.");
-        js.Setup<string>("Radzen.getInputValue", i => i.Arguments.Count > 0 && i.Arguments[0] is ElementReference r && r.Id == reference)
-            .SetResult(text);
-        return field.ChangeAsync(new ChangeEventArgs { Value = text });
-    }
+    /// <summary>Types a date (as the field shows it, ISO by default) into a date field and leaves it.</summary>
+    public static Task TypeDateAsync(this IElement input, string text) => Input(input).ChangeAsync(new ChangeEventArgs { Value = text });
 
     /// <summary>
     /// Opens a combobox whose options show in a popover outside it (MudBlazor's select, rendered by the

@@ -13,8 +13,8 @@ public sealed partial class TestKitRulesTests
     private static readonly char Slash = Path.DirectorySeparatorChar;
 
     /// <summary>
-    /// Test bodies locate by role, label or test id (through a page object); a CSS selector, and above all a Radzen
-    /// class, lives only in Browser/Pages, so a change of markup or component library changes the page objects alone.
+    /// Test bodies locate by role, label or test id (through a page object); a CSS selector, and above all a component
+    /// library's class, lives only in Browser/Pages, so a change of markup or component library changes the page objects alone.
     /// </summary>
     [Fact]
     public void Browser_tests_use_no_css_selectors_outside_the_page_objects()
@@ -30,7 +30,7 @@ public sealed partial class TestKitRulesTests
         var pages = Sources($"Browser{Slash}Pages");
         Assert.Contains(pages, f => f.EndsWith("ComponentLibrary.cs", StringComparison.Ordinal));
         // The component library's classes are in one file of them, not spread over the pages.
-        Assert.Equal(["ComponentLibrary.cs"], pages.Where(f => File.ReadAllText(f).Contains(".rz-", StringComparison.Ordinal)).Select(Path.GetFileName));
+        Assert.Equal(["ComponentLibrary.cs"], pages.Where(f => LibraryClass().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName));
     }
 
     /// <summary>
@@ -46,9 +46,13 @@ public sealed partial class TestKitRulesTests
         Assert.Empty(Offences(files, RunAsWrapper()));
     }
 
-    /// <summary><c>Locator("…")</c> or <c>Locator($"…")</c> with a literal selector, or any Radzen class (<c>.rz-…</c>).</summary>
-    [GeneratedRegex("""\bLocator\(\s*[$@]*"|\.rz-""")]
+    /// <summary><c>Locator("…")</c> or <c>Locator($"…")</c> with a literal selector, or a component library's class.</summary>
+    [GeneratedRegex("""\bLocator\(\s*[$@]*"|\.(?:mud|ec)-[a-z]""")]
     private static partial Regex CssLocator();
+
+    /// <summary>A class of MudBlazor (<c>.mud-…</c>) or of the calendar library (<c>.ec-…</c>).</summary>
+    [GeneratedRegex("""\.(?:mud|ec)-[a-z]""")]
+    private static partial Regex LibraryClass();
 
     /// <summary>
     /// A method named <c>AsAsync</c>, <c>As…Async</c> or <c>RunAsAsync</c>, or a generic method taking a

@@ -4,8 +4,8 @@ namespace WorkTrackr.Web.Infrastructure;
 
 /// <summary>
 /// The one way dates and times are written, for people (pages, emails, PDFs, notifications) and for machines (CSV,
-/// query strings, pickers typed into as ISO). Radzen's <c>DateFormat</c> and <c>TimeFormat</c> attributes take these
-/// patterns too.
+/// query strings, pickers typed into as ISO). The date wrappers' <c>Format</c> (MudBlazor's
+/// <c>DateFormat</c>) takes these patterns too.
 /// <para>
 /// The culture policy: everything is written in <see cref="Culture"/>, the invariant culture, whatever the server's
 /// locale. The app's text is English, and the invariant culture gives English day and month names ("Thu 3 Dec 2026") and

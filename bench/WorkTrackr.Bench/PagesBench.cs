@@ -34,11 +34,13 @@ internal static class PagesBench
         new("contacts", _ => "contacts", page => page.GetByTestId("contact-grid").GetByRole(AriaRole.Link).First.WaitForAsync()),
         // The week the calendar opens on; the demo data schedules work in every week around today.
         new("dispatch_week", _ => "calendar", page => page.GetByTestId("dispatch-calendar").Locator("[data-ticket]").First.WaitForAsync()),
-        // All nine panels loaded: none busy, none still showing its first spinner.
+        // All nine panels loaded (none busy, none still showing its first spinner) and every chart drawn (the charts
+        // draw in the browser, once their script has loaded).
         new("dashboard", _ => "", page => page.WaitForFunctionAsync("""
             () => {
               const panels = [...document.querySelectorAll('[data-testid^="panel-"][aria-busy]')];
-              return panels.length === 9 && panels.every(p => p.getAttribute('aria-busy') === 'false' && !p.querySelector('[aria-label^="Loading "]'));
+              return panels.length === 9 && panels.every(p => p.getAttribute('aria-busy') === 'false' && !p.querySelector('[aria-label^="Loading "]'))
+                && [...document.querySelectorAll('[data-testid^="chart-"]')].every(c => c.querySelector('svg'));
             }
             """)),
         new("invoice", id => $"invoices/{id}", page => page.GetByTestId("invoice-preview").GetByRole(AriaRole.Row).Nth(1).WaitForAsync()),

@@ -3,16 +3,16 @@ using Microsoft.Playwright;
 namespace WorkTrackr.Tests.Browser.Pages;
 
 /// <summary>
-/// The one place that knows how the component libraries (Radzen, and MudBlazor as pages move to it) render what the pages are built from: the
-/// popup items of a dropdown, the inner input of a numeric or date field, chart series, scheduler slots and events,
+/// The one place that knows how the component libraries (MudBlazor, and the calendar and chart libraries behind the app's
+/// own components) render what the pages are built from: the popup items of a dropdown, the inner input of a numeric or
+/// date field, chart bars, calendar slots and events,
 /// toast notifications and the side navigation. Page objects go through here, so a move to another library changes
 /// this file (and the page objects' test ids where markup moves), never a test.
 /// </summary>
 public static class ComponentLibrary
 {
     /// <summary>Opens <paramref name="dropdown"/> and picks the item whose text contains <paramref name="option"/>.</summary>
-    /// <remarks>Radzen renders each item as <c>li role="option"</c> named by its text; the closed popups of other dropdowns are hidden, so the role finds only the open one's.
-    /// A MudSelect or MudAutocomplete opens on a click too and lists <c>role="option"</c> items in its popover, which is empty while closed.</remarks>
+    /// <remarks>A MudSelect or MudAutocomplete opens on a click and lists <c>role="option"</c> items in its popover, which is empty while closed.</remarks>
     public static async Task ChooseAsync(ILocator dropdown, string option)
     {
         await dropdown.ClickAsync();
@@ -37,8 +37,8 @@ public static class ComponentLibrary
     }
 
     /// <summary>
-    /// The text box of a field found by its test id: Radzen puts the id on a wrapper around it; MudBlazor's text, numeric
-    /// and select fields put it on the input itself, and the date wrappers on the field's root. Either way, this is it.
+    /// The text box of a field found by its test id: MudBlazor's text, numeric and select fields put the id on the input
+    /// itself, and the date wrappers on an element around the field. Either way, this is it.
     /// </summary>
     public static ILocator InputOf(ILocator field) =>
         field.Locator("xpath=./descendant-or-self::*[self::input[not(@type='hidden')] or self::textarea]").First;
@@ -79,23 +79,52 @@ public static class ComponentLibrary
     public static ILocator MudTableRows(ILocator table, ILocator marker) =>
         table.GetByRole(AriaRole.Row).Filter(new() { Has = marker });
 
-    /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host),
-    /// or on a page still on Radzen, its NotificationService toast.</summary>
-    public static ILocator Notification(IPage page) =>
-        page.GetByTestId("notices").GetByRole(AriaRole.Alert).Or(page.Locator(".rz-notification").Filter(new() { Has = page.Locator("*") }));
+    /// <summary>The notice a page shows after an action: a MudBlazor snackbar (an alert inside the layout's snackbar host).</summary>
+    public static ILocator Notification(IPage page) => page.GetByTestId("notices").GetByRole(AriaRole.Alert);
 
     /// <summary>The links of the side navigation (the drawer's nav, named by its aria-label).</summary>
     public static ILocator NavigationItemTexts(IPage page) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link);
 
-    /// <summary>The charts inside <paramref name="panel"/>, in order.</summary>
-    public static ILocator Charts(ILocator panel) => panel.Locator(".rz-chart");
+    /// <summary>A bar a chart drew: the <see cref="Index"/>-th item of its <see cref="Series"/>-th series, and where it is on the page.</summary>
+    public sealed record Bar(int Series, int Index, float X, float Y, float Width, float Height)
+    {
+        public bool Visible => Width > 3 && Height > 3;
+    }
 
-    /// <summary>The clickable shapes of a chart's column series (one per category), in order.</summary>
-    public static ILocator ColumnSeriesShapes(ILocator chart) => chart.Locator(".rz-column-series path");
+    /// <summary>
+    /// The bars of a chart (the app's BarChart, found by its test id), once it has drawn them. ECharts draws each as an
+    /// SVG shape with no role or name, so where a bar is comes from the chart's own layout of it, read until it holds still.
+    /// </summary>
+    public static async Task<IReadOnlyList<Bar>> BarsAsync(ILocator chart)
+    {
+        await chart.ScrollIntoViewIfNeededAsync();
+        var handle = await chart.Page.WaitForFunctionAsync(
+            """
+            e => {
+                const c = window.echarts?.getInstanceByDom(e);
+                if (!c) return null;
+                const box = e.getBoundingClientRect(), bars = [];
+                c.getModel().eachSeries((series, s) => {
+                    const data = series.getData();
+                    for (let i = 0; i < data.count(); i++) {
+                        const l = data.getItemLayout(i);
+                        if (!l) continue;
+                        bars.push([s, i, box.x + Math.min(l.x, l.x + l.width), box.y + Math.min(l.y, l.y + l.height), Math.abs(l.width), Math.abs(l.height)]);
+                    }
+                });
+                // Only bars that stayed put between two looks: the chart may be drawing new figures just now.
+                const seen = JSON.stringify(bars), same = e.wtBarsSeen === seen;
+                e.wtBarsSeen = seen;
+                return same && bars.length ? bars : null;
+            }
+            """, await chart.ElementHandleAsync(), new() { Timeout = 15_000, PollingInterval = 250 });
+        var bars = await handle.JsonValueAsync<float[][]>();
+        return [.. bars.Select(b => new Bar((int)b[0], (int)b[1], b[2], b[3], b[4], b[5]))];
+    }
 
-    /// <summary>The clickable shapes of a chart's bar series (one per category), in order.</summary>
-    public static ILocator BarSeriesShapes(ILocator chart) => chart.Locator(".rz-bar-series path");
+    /// <summary>Clicks the middle of a bar, as a person does.</summary>
+    public static async Task ClickAsync(IPage page, Bar bar) => await page.Mouse.ClickAsync(bar.X + bar.Width / 2, bar.Y + bar.Height / 2);
 
     /// <summary>Switches a MudBlazor toggle group (the calendar's views) to the item named <paramref name="name"/>: MudBlazor draws each item as a checkbox.</summary>
     public static async Task ToggleAsync(ILocator scope, string name) =>

@@ -35,15 +35,24 @@ public sealed class DashboardPage(IPage page)
     /// <summary>Opens the table behind a panel's chart.</summary>
     public async Task OpenTableAsync(string name) => await Panel(name).GetByText("The figures as a table").ClickAsync();
 
-    /// <summary>The shapes of the column series of the panel's <paramref name="chart"/>-th chart (0 = its first).</summary>
-    public ILocator Columns(string panel, int chart = 0) => ComponentLibrary.ColumnSeriesShapes(ComponentLibrary.Charts(Panel(panel)).Nth(chart));
+    /// <summary>Clicks the bar of the <paramref name="index"/>-th item (0 = the first) of a chart's first series. Charts are named by
+    /// their test ids: chart-open-by-status, chart-open-by-priority, chart-ticket-flow, chart-workload, chart-revenue…</summary>
+    public async Task ClickBarAsync(string chart, int index)
+    {
+        var bars = await ComponentLibrary.BarsAsync(page.GetByTestId(chart));
+        await ComponentLibrary.ClickAsync(page, bars.Single(b => b.Series == 0 && b.Index == index));
+    }
 
-    /// <summary>The shapes of the bar series of the panel's first chart.</summary>
-    public ILocator Bars(string panel) => ComponentLibrary.BarSeriesShapes(ComponentLibrary.Charts(Panel(panel)).First);
+    /// <summary>Clicks the first bar of a chart big enough to click, of whichever series.</summary>
+    public async Task ClickFirstBarAsync(string chart)
+    {
+        var bars = await ComponentLibrary.BarsAsync(page.GetByTestId(chart));
+        await ComponentLibrary.ClickAsync(page, bars.First(b => b.Visible));
+    }
 
     // The custom range form.
     public ILocator CustomFrom => page.GetByLabel("From", new() { Exact = true });
     public ILocator CustomTo => page.GetByLabel("To", new() { Exact = true });
-    public ILocator CustomToError => page.GetByTestId("custom-to-error");
+    public ILocator CustomToError => ComponentLibrary.FieldError(CustomTo);
     public async Task ApplyCustomAsync() => await page.GetByTestId("custom-apply").ClickAsync();
 }

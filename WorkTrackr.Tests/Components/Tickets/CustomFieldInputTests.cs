@@ -60,7 +60,7 @@ public sealed class CustomFieldInputTests(SqliteApp app) : AppComponentTest(app)
 
         await cut.ByLabel("Site contact").TypeAsync("Jo Bloggs");
         await cut.ByLabel("Hours estimated").TypeAsync("2.5");
-        await cut.ByLabel("Visit on").TypeDateAsync(Context.JSInterop, "2026-03-14");
+        await cut.ByLabel("Visit on").TypeDateAsync("2026-03-14");
         await cut.ByLabel("Access").ChooseAsync(Popovers, "Key safe");
         await cut.ByLabel("Parking permit").ToggleAsync();
         await cut.Button("Create ticket").ClickAsync();

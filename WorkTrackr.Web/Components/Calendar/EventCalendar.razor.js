@@ -4,20 +4,9 @@
 // shifts them (only a wall-clock time the browser's zone skips could not be shown; the server refuses those anyway).
 // The page converts between UTC and the user's zone.
 
-const views = { Day: "timeGridDay", Week: "timeGridWeek", Month: "dayGridMonth", LanesDay: "resourceTimeGridDay", LanesWeek: "resourceTimelineWeek" };
-const loading = new Map();
+import { loadScript, loadStyle } from "../../js/load.js";
 
-function load(url, make) {
-    if (!loading.has(url)) {
-        loading.set(url, new Promise((resolve, reject) => {
-            const element = make();
-            element.onload = resolve;
-            element.onerror = () => { loading.delete(url); reject(new Error(`Could not load ${url}`)); };
-            document.head.appendChild(element);
-        }));
-    }
-    return loading.get(url);
-}
+const views = { Day: "timeGridDay", Week: "timeGridWeek", Month: "dayGridMonth", LanesDay: "resourceTimeGridDay", LanesWeek: "resourceTimelineWeek" };
 
 // A wall-clock string of a calendar date, from its local fields.
 const two = n => String(n).padStart(2, "0");
@@ -101,8 +90,8 @@ function options(state, o) {
 
 export async function create(element, dotnet, o) {
     await Promise.all([
-        load(o.styleUrl, () => Object.assign(document.createElement("link"), { rel: "stylesheet", href: o.styleUrl })),
-        load(o.scriptUrl, () => Object.assign(document.createElement("script"), { src: o.scriptUrl })),
+        loadStyle(o.styleUrl),
+        loadScript(o.scriptUrl),
     ]);
     const state = { dotnet, element, dragged: null };
     state.ec = EventCalendar.create(element, options(state, o));

@@ -10,10 +10,13 @@ public static class CurrencyFormat
 
     public static string Format(decimal amount, string currency)
     {
-        var symbol = Symbols.GetOrAdd(currency, SymbolOf);
+        var symbol = Symbol(currency);
         var number = Math.Abs(amount).ToString("N2", CultureInfo.InvariantCulture);
         return (amount < 0 ? "-" : "") + symbol + number;
     }
+
+    /// <summary>What <see cref="Format"/> writes before the amount: "£", "€", or the code and a space where a symbol would be unclear.</summary>
+    public static string Symbol(string currency) => Symbols.GetOrAdd(currency, SymbolOf);
 
     private static string SymbolOf(string currency)
     {
