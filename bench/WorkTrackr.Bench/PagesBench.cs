@@ -21,7 +21,12 @@ using WorkTrackr.Web.Infrastructure.Pdf;
 internal static class PagesBench
 {
     private const int Tickets = 100_000;
-    private const int Loads = 30;
+    private static readonly int Loads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_LOADS"), out var loads) ? loads : 30;
+    /// <summary>
+    /// BENCH_PAGES=tickets,dashboard,circuits measures only those (the page names of <see cref="Pages"/>, and "circuits"
+    /// for the memory figure), for a quicker look while working; the figures that count are the whole run's.
+    /// </summary>
+    private static readonly string[]? Only = Environment.GetEnvironmentVariable("BENCH_PAGES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     private const int WarmUps = 3;
     private static readonly int[] CircuitCounts = [0, 10, 20, 40];
 
@@ -70,7 +75,7 @@ internal static class PagesBench
         {
             await using var context = await SignedInContextAsync(browser, app.BaseAddress);
             var page = await context.NewPageAsync();
-            foreach (var target in Pages)
+            foreach (var target in Pages.Where(p => Measured(p.Name)))
             {
                 var url = new Uri(app.BaseAddress, target.Path(invoiceId)).ToString();
                 var visible = new List<double>();
@@ -95,6 +100,7 @@ internal static class PagesBench
             }
         }
 
+        if (!Measured("circuits")) return;
         // Memory on a freshly started server, so the figure is the circuits' and not the timings' leftovers.
         await using (var app = await AppProcess.StartAsync(web, provider, connectionString))
         {
@@ -123,6 +129,8 @@ internal static class PagesBench
             Console.WriteLine($"RESULT pages.kb_per_circuit provider={name} value={Fmt(slope)} rows={Tickets} page=tickets rss={shown}");
         }
     }
+
+    private static bool Measured(string name) => Only is null || Only.Contains(name, StringComparer.Ordinal);
 
     private static async Task OpenLiveAsync(IPage page, string url)
     {
