@@ -31,7 +31,6 @@ public abstract class AppComponentTest(SqliteApp app) : ComponentTest
 
     public override async Task InitializeAsync()
     {
-        await base.InitializeAsync();
         Organisation = await TestOrganisations.CreateAsync(Factory, $"Components {Guid.NewGuid():N}"[..19]);
         // One scope of the app stands in for a circuit's scope: whatever bUnit does not provide itself (feature
         // services, CurrentUser, the context factory, TimeProvider) comes from it, so components reach the real
@@ -39,6 +38,7 @@ public abstract class AppComponentTest(SqliteApp app) : ComponentTest
         scope = Factory.Services.CreateAsyncScope();
         Context.Services.AddFallbackServiceProvider(scope.ServiceProvider);
         authorization = Context.AddAuthorization();
+        await base.InitializeAsync();
     }
 
     /// <summary>Signs in the organisation's user of <paramref name="role"/>; see <see cref="SignInAsync(ApplicationUser)"/>.</summary>

@@ -39,7 +39,15 @@ public abstract class ComponentTest : IAsyncLifetime
     /// <summary>bUnit's navigation manager: where the component sent the user (it starts at http://localhost/).</summary>
     protected NavigationManager Navigation => Context.Services.GetRequiredService<NavigationManager>();
 
-    public virtual Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>
+    /// Renders as on a live page (a circuit), not the prerendering before it. Setting it starts bUnit's renderer, which
+    /// locks the services: a subclass adds its own before it calls this.
+    /// </summary>
+    public virtual Task InitializeAsync()
+    {
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Task.CompletedTask;
+    }
 
     public virtual async Task DisposeAsync() => await Context.DisposeAsync();
 }

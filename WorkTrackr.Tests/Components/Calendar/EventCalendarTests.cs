@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using WorkTrackr.Web.Components.Calendar;
 
 namespace WorkTrackr.Tests.Components.Calendar;
@@ -165,4 +166,35 @@ public sealed class EventCalendarTests : ComponentTest
         var group = cut.ByRole("group", "Calendar view");
         Assert.Equal(["Day", "Lanes: day"], group.QuerySelectorAll("[role=checkbox]").Select(e => e.TextContent.Trim()).ToArray());
     }
+
+    [Theory]
+    [InlineData(CalendarView.Day, 0, "2026-12-02", "2026-12-03")]
+    [InlineData(CalendarView.LanesDay, 0, "2026-12-02", "2026-12-03")]
+    [InlineData(CalendarView.Week, 0, "2026-11-29", "2026-12-06")]
+    [InlineData(CalendarView.LanesWeek, 1, "2026-11-30", "2026-12-07")]
+    [InlineData(CalendarView.Week, 3, "2026-12-02", "2026-12-09")]
+    public void The_first_range_is_the_one_the_browser_will_report(CalendarView view, int firstDay, string start, string end)
+    {
+        var range = EventCalendar.RangeOf(view, Wednesday, firstDay);
+
+        Assert.Equal((DateTime.Parse(start, CultureInfo.InvariantCulture), DateTime.Parse(end, CultureInfo.InvariantCulture)), range);
+    }
+
+    [Fact]
+    public void The_month_leaves_its_range_to_the_browser() => Assert.Null(EventCalendar.RangeOf(CalendarView.Month, Wednesday));
+
+    [Fact]
+    public void While_prerendered_it_has_the_browser_fetch_the_module_and_the_library()
+    {
+        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render();
+
+        Assert.Contains(cut.FindAll("link[rel=modulepreload]"), l => l.GetAttribute("href")!.EndsWith("EventCalendar.razor.js", StringComparison.Ordinal));
+        Assert.Equal(["lib/event-calendar/event-calendar.min.js", "lib/event-calendar/event-calendar.min.css"],
+            cut.FindAll("link[rel=preload]").Select(l => l.GetAttribute("href")!).ToArray());
+    }
+
+    [Fact]
+    public void Once_live_it_preloads_nothing_more() => Assert.Empty(Render().FindAll("link"));
 }

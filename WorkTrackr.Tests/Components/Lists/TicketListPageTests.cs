@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using Bunit;
 using Bunit.TestDoubles;
-using Microsoft.AspNetCore.Components;
 using WorkTrackr.Tests.Integration;
 using WorkTrackr.Web.Features.Tickets;
 
@@ -23,7 +22,6 @@ public sealed class TicketListPageTests(SqliteApp app) : AppComponentTest(app)
         manager = await SignInAsync(Roles.Manager);
         // 31 tickets with the organisation's own: two pages of 25.
         await Factory.AddAsync(Organisation.Id, [.. Enumerable.Range(1, 30).Select(i => (object)Build.Ticket($"Paged ticket {i:00}"))]);
-        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private async Task<IReadOnlyList<string>> NumbersAsync(string queryString)
