@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using WorkTrackr.Web.Components.Charts;
@@ -6,14 +7,15 @@ using Spec = WorkTrackr.Web.Components.Charts.BarChart<WorkTrackr.Tests.Componen
 namespace WorkTrackr.Tests.Components.Charts;
 
 /// <summary>
-/// The chart wrapper: what it hands its JS module to draw (labels, one list of values per series, the layout and the
-/// format), that it draws again only when that changes (or the theme does), and how the browser's report of a click on
-/// a bar comes back as the item behind the bar and its series.
+/// The chart wrapper: what it gives its &lt;wt-bar-chart&gt; element to draw (labels, one list of values per series,
+/// the layout and the format, as JSON in data-spec), that the spec changes only when the figures or the theme do, and
+/// how the element's "barclick" event comes back as the item behind the bar and its series. It draws from the
+/// prerendered page too, so it needs no JS interop at all.
 /// </summary>
 [Trait("Category", "Component")]
 public sealed class BarChartTests : ComponentTest
 {
-    private const string Module = "./Components/Charts/BarChart.razor.js";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public sealed record Month(string Name, decimal Invoiced, decimal Paid);
 
@@ -21,15 +23,6 @@ public sealed class BarChartTests : ComponentTest
     private static readonly IReadOnlyList<BarSeries<Month>> Series = [new("Invoiced", m => m.Invoiced), new("Paid", m => m.Paid)];
 
     private static readonly Func<Month, string> Name = m => m.Name;
-
-    private readonly BunitJSModuleInterop module;
-
-    public BarChartTests()
-    {
-        module = Context.JSInterop.SetupModule(Module);
-        module.SetupVoid("draw", _ => true).SetVoidResult();
-        module.SetupVoid("dispose", _ => true).SetVoidResult();
-    }
 
     private IRenderedComponent<BarChart<Month>> Render(Action<ComponentParameterCollectionBuilder<BarChart<Month>>>? more = null,
         IReadOnlyList<BarSeries<Month>>? series = null) =>
@@ -39,14 +32,16 @@ public sealed class BarChartTests : ComponentTest
             more?.Invoke(p);
         });
 
-    private static Spec Drawn(JSRuntimeInvocation draw) => Assert.IsType<Spec>(draw.Arguments[2]);
+    private static string SpecText<T>(IRenderedComponent<T> cut) where T : IComponent => cut.Find("wt-bar-chart").GetAttribute("data-spec")!;
+
+    private static Spec Drawn<T>(IRenderedComponent<T> cut) where T : IComponent => JsonSerializer.Deserialize<Spec>(SpecText(cut), Json)!;
 
     [Fact]
-    public void It_draws_the_labels_and_each_series_values_in_the_items_order()
+    public void It_gives_the_element_the_labels_and_each_series_values_in_the_items_order()
     {
-        Render(p => p.Add(c => c.Horizontal, true).Add(c => c.Format, ChartValueFormat.Money("£")).Add(c => c.OnClick, (BarClick<Month> _) => { }));
+        var cut = Render(p => p.Add(c => c.Horizontal, true).Add(c => c.Format, ChartValueFormat.Money("£")).Add(c => c.OnClick, (BarClick<Month> _) => { }));
 
-        var spec = Drawn(module.VerifyInvoke("draw"));
+        var spec = Drawn(cut);
         Assert.Equal(["Oct", "Nov", "Dec"], spec.Categories);
         Assert.Equal(["Invoiced", "Paid"], spec.Series.Select(s => s.Name));
         Assert.Equal([1200m, 900.5m, 0m], spec.Series[0].Values);
@@ -60,29 +55,38 @@ public sealed class BarChartTests : ComponentTest
     }
 
     [Fact]
+    public void The_spec_is_camel_case_as_the_element_reads_it()
+    {
+        using var spec = JsonDocument.Parse(SpecText(Render()));
+
+        Assert.Equal(["categories", "series", "horizontal", "stacked", "legend", "prefix", "decimals", "clickable", "dark", "scriptUrl"],
+            spec.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Invoiced", spec.RootElement.GetProperty("series")[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void One_series_has_no_legend_and_without_a_click_handler_no_bar_is_clickable()
     {
-        Render(series: [Series[0]]);
+        var spec = Drawn(Render(series: [Series[0]]));
 
-        var spec = Drawn(module.VerifyInvoke("draw"));
         Assert.False(spec.Legend);
         Assert.False(spec.Clickable);
         Assert.Equal(("", 0), (spec.Prefix, spec.Decimals));
     }
 
     [Fact]
-    public void It_draws_again_only_when_the_figures_or_the_theme_change()
+    public void The_spec_changes_only_when_the_figures_change()
     {
         var cut = Render();
-        module.VerifyInvoke("draw", calledTimes: 1);
+        var first = SpecText(cut);
 
-        // The page around it renders again with the same figures (new lists, same values): nothing to draw.
+        // The page around it renders again with the same figures (new lists, same values): nothing new to draw.
         cut.Render(p => p.Add(c => c.Items, [.. Months]));
-        module.VerifyInvoke("draw", calledTimes: 1);
+        Assert.Equal(first, SpecText(cut));
 
         cut.Render(p => p.Add(c => c.Items, [Months[0], Months[1] with { Paid = 1m }, Months[2]]));
-        var redrawn = module.VerifyInvoke("draw", calledTimes: 2);
-        Assert.Equal([800m, 1m, 150m], Drawn(redrawn[1]).Series[1].Values);
+        Assert.NotEqual(first, SpecText(cut));
+        Assert.Equal([800m, 1m, 150m], Drawn(cut).Series[1].Values);
     }
 
     [Fact]
@@ -97,12 +101,11 @@ public sealed class BarChartTests : ComponentTest
             b.CloseComponent();
         };
         var host = Context.Render<CascadingValue<bool>>(p => p.Add(c => c.Name, "DarkMode").Add(c => c.Value, false).Add(c => c.ChildContent, chart));
-        Assert.False(Drawn(module.VerifyInvoke("draw")).Dark);
+        Assert.False(Drawn(host).Dark);
 
         host.Render(p => p.Add(c => c.Name, "DarkMode").Add(c => c.Value, true).Add(c => c.ChildContent, chart));
 
-        var draws = module.VerifyInvoke("draw", calledTimes: 2);
-        Assert.True(Drawn(draws[1]).Dark);
+        Assert.True(Drawn(host).Dark);
     }
 
     [Fact]
@@ -111,7 +114,7 @@ public sealed class BarChartTests : ComponentTest
         var clicks = new List<BarClick<Month>>();
         var cut = Render(p => p.Add(c => c.OnClick, (BarClick<Month> c) => clicks.Add(c)));
 
-        await cut.InvokeAsync(() => cut.Instance.BrowserBarClicked(index: 1, series: 1));
+        await cut.Find("wt-bar-chart").TriggerEventAsync("onbarclick", new BarClickEventArgs { Index = 1, Series = 1 });
 
         var click = Assert.Single(clicks);
         Assert.Equal(Months[1], click.Item);
@@ -124,8 +127,8 @@ public sealed class BarChartTests : ComponentTest
         var clicks = new List<BarClick<Month>>();
         var cut = Render(p => p.Add(c => c.OnClick, (BarClick<Month> c) => clicks.Add(c)));
 
-        await cut.InvokeAsync(() => cut.Instance.BrowserBarClicked(index: 3, series: 0));
-        await cut.InvokeAsync(() => cut.Instance.BrowserBarClicked(index: 0, series: 2));
+        await cut.Find("wt-bar-chart").TriggerEventAsync("onbarclick", new BarClickEventArgs { Index = 3, Series = 0 });
+        await cut.Find("wt-bar-chart").TriggerEventAsync("onbarclick", new BarClickEventArgs { Index = 0, Series = 2 });
 
         Assert.Empty(clicks);
     }
@@ -136,18 +139,31 @@ public sealed class BarChartTests : ComponentTest
         var cut = Render(p => p.Add(c => c.Height, 260).AddUnmatched("data-testid", "chart-revenue"));
 
         var chart = cut.ByTestId("chart-revenue");
+        Assert.Equal("wt-bar-chart", chart.LocalName);
         Assert.Equal("true", chart.GetAttribute("aria-hidden"));
         Assert.Contains("height: 260px", chart.GetAttribute("style"));
     }
 
     [Fact]
-    public async Task Leaving_the_page_lets_the_chart_go_in_the_browser()
+    public void Prerendered_it_draws_from_its_spec_and_has_the_browser_fetch_the_library_at_once()
     {
+        Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
         var cut = Render();
-        module.VerifyInvoke("draw");
 
-        await cut.Instance.DisposeAsync();
+        Assert.Equal(["Oct", "Nov", "Dec"], Drawn(cut).Categories);
+        var preload = Assert.Single(cut.FindAll("link[rel=preload]"));
+        Assert.EndsWith("lib/echarts/echarts.common.min.js", preload.GetAttribute("href"));
+        Assert.Empty(Context.JSInterop.Invocations);
+    }
 
-        module.VerifyInvoke("dispose");
+    [Fact]
+    public void Live_it_preloads_nothing_and_calls_no_javascript()
+    {
+        var cut = Render(p => p.Add(c => c.OnClick, (BarClick<Month> _) => { }));
+        cut.Render(p => p.Add(c => c.Items, [Months[0]]));
+
+        Assert.Empty(cut.FindAll("link"));
+        Assert.Empty(Context.JSInterop.Invocations);
     }
 }

@@ -1,12 +1,16 @@
-// BarChart.razor's side in the browser: Apache ECharts (npm echarts, its "common" build, served from wwwroot/lib),
-// drawn as SVG in the component's element, in the theme's colours and typeface (MudBlazor's CSS variables), and
-// drawn again whenever the element changes size.
+// BarChart.razor's side in the browser: the <wt-bar-chart> element. It draws its data-spec (JSON, see ChartSpec) with
+// Apache ECharts (npm echarts, its "common" build, served from wwwroot/lib) as SVG, in the theme's colours and
+// typeface (MudBlazor's CSS variables); again whenever data-spec changes or the element changes size. A click on a bar
+// of a clickable chart is dispatched as a "barclick" event (detail: the item's index and the series'), which Blazor
+// reads as BarClickEventArgs. App.razor loads this module on every page, so a prerendered chart is drawn as soon as
+// the page and the library are in, before the circuit is live.
+//
+// A dashboard draws many charts at once: those that ask in the same task are measured together (one layout) and each is
+// drawn at its measured size, so no chart makes the browser lay the page out again for the next.
 
 import { loadScript } from "../../js/load.js";
 
 const palette = ["primary", "secondary", "tertiary", "warning", "info", "success", "error"];
-// Each element's chart, its resize observer and what it last drew.
-const charts = new WeakMap();
 
 function theme() {
     const css = getComputedStyle(document.documentElement);
@@ -28,19 +32,18 @@ function formatter(spec, decimals) {
 }
 
 // Upright bars share the width: each label may take its bar's share, and breaks onto a second line rather than hide.
-function categoryLabels(element, spec, colour) {
-    const share = Math.max(24, Math.floor((element.clientWidth - 48) / Math.max(1, spec.categories.length)) - 8);
+function categoryLabels(width, spec, colour) {
+    const share = Math.max(24, Math.floor((width - 48) / Math.max(1, spec.categories.length)) - 8);
     return spec.horizontal
         ? { color: colour, interval: 0 }
         : { color: colour, interval: 0, width: share, overflow: "break", lineHeight: 14 };
 }
 
-function options(element, spec) {
-    const t = theme();
+function options(width, spec, t) {
     const axisValue = formatter(spec, 0);
     const category = {
         type: "category", data: spec.categories, inverse: spec.horizontal,
-        axisLabel: categoryLabels(element, spec, t.text),
+        axisLabel: categoryLabels(width, spec, t.text),
         axisLine: { lineStyle: { color: t.lines } }, axisTick: { show: false },
     };
     const value = {
@@ -69,29 +72,70 @@ function options(element, spec) {
     };
 }
 
-export async function draw(element, dotnet, spec) {
-    await loadScript(spec.scriptUrl);
-    let drawn = charts.get(element);
-    if (!drawn) {
-        const chart = echarts.init(element, null, { renderer: "svg" });
-        drawn = { chart, spec };
-        drawn.observer = new ResizeObserver(() => {
-            if (!drawn.spec.horizontal) chart.setOption({ xAxis: { axisLabel: categoryLabels(element, drawn.spec, theme().text) } });
-            chart.resize();
-        });
-        drawn.observer.observe(element);
-        charts.set(element, drawn);
-    }
-    drawn.spec = spec;
-    drawn.chart.setOption(options(element, spec), { notMerge: true });
-    drawn.chart.off("click");
-    if (spec.clickable) drawn.chart.on("click", p => dotnet.invokeMethodAsync("BrowserBarClicked", p.dataIndex, p.seriesIndex));
+// The charts that asked to be drawn in this task, drawn together once it is done (before the browser paints).
+const waiting = new Set();
+
+function drawWaiting() {
+    const charts = [...waiting].filter(c => c.isConnected);
+    waiting.clear();
+    const sizes = charts.map(c => [c.clientWidth, c.clientHeight]); // one layout for all of them
+    const t = theme();
+    charts.forEach((chart, i) => chart.draw(sizes[i][0], sizes[i][1], t));
 }
 
-export function dispose(element) {
-    const drawn = charts.get(element);
-    if (!drawn) return;
-    drawn.observer.disconnect();
-    drawn.chart.dispose();
-    charts.delete(element);
+class BarChartElement extends HTMLElement {
+    static observedAttributes = ["data-spec"];
+    chart = null;
+    #observer = null;
+    #spec = null;
+    #size = "";
+
+    connectedCallback() { this.#ask(); }
+
+    attributeChangedCallback() { if (this.isConnected) this.#ask(); }
+
+    disconnectedCallback() {
+        waiting.delete(this);
+        this.#observer?.disconnect();
+        this.chart?.dispose();
+        this.chart = this.#observer = this.#spec = null;
+        this.#size = "";
+    }
+
+    async #ask() {
+        const text = this.dataset.spec;
+        if (!text) return;
+        if (typeof echarts === "undefined") {
+            try { await loadScript(JSON.parse(text).scriptUrl); } catch (e) { console.error(e); return; }
+            if (!this.isConnected) return;
+        }
+        if (waiting.size === 0) queueMicrotask(drawWaiting);
+        waiting.add(this);
+    }
+
+    draw(width, height, t) {
+        const spec = this.#spec = JSON.parse(this.dataset.spec);
+        this.#size = `${width}x${height}`;
+        if (!this.chart) {
+            const chart = this.chart = echarts.init(this, null, { renderer: "svg", width, height });
+            // Drawn again at a new size only: the observer's first report is of the size just drawn.
+            this.#observer = new ResizeObserver(() => {
+                const [w, h] = [this.clientWidth, this.clientHeight];
+                if (`${w}x${h}` === this.#size) return;
+                this.#size = `${w}x${h}`;
+                if (!this.#spec.horizontal) chart.setOption({ xAxis: { axisLabel: categoryLabels(w, this.#spec, theme().text) } });
+                chart.resize({ width: w, height: h });
+            });
+            this.#observer.observe(this);
+            chart.on("click", p => {
+                if (!this.#spec.clickable) return;
+                this.dispatchEvent(new CustomEvent("barclick", { bubbles: true, detail: { index: p.dataIndex, series: p.seriesIndex } }));
+            });
+        } else {
+            this.chart.resize({ width, height });
+        }
+        this.chart.setOption(options(width, spec, t), { notMerge: true });
+    }
 }
+
+if (!customElements.get("wt-bar-chart")) customElements.define("wt-bar-chart", BarChartElement);
