@@ -184,17 +184,37 @@ public sealed class EventCalendarTests : ComponentTest
     public void The_month_leaves_its_range_to_the_browser() => Assert.Null(EventCalendar.RangeOf(CalendarView.Month, Wednesday));
 
     [Fact]
-    public void While_prerendered_it_has_the_browser_fetch_the_module_and_the_library()
+    public void Prerendered_it_gives_its_element_the_calendar_to_draw_read_only_and_has_the_browser_fetch_the_library()
     {
         Context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
 
-        var cut = Render();
+        var cut = Render(p => p.Add(c => c.Editable, true).Add(c => c.Selectable, true).Add(c => c.Key, "dispatch"));
 
-        Assert.Contains(cut.FindAll("link[rel=modulepreload]"), l => l.GetAttribute("href")!.EndsWith("EventCalendar.razor.js", StringComparison.Ordinal));
+        var element = cut.Find("wt-event-calendar");
+        Assert.Equal("dispatch", element.GetAttribute("data-key"));
+        using var options = System.Text.Json.JsonDocument.Parse(element.GetAttribute("data-options")!);
+        var root = options.RootElement;
+        Assert.Equal(("Week", "2026-12-02"), (root.GetProperty("view").GetString(), root.GetProperty("date").GetString()));
+        // Nothing could answer a drag or a click on a free time before the page is live.
+        Assert.False(root.GetProperty("editable").GetBoolean());
+        Assert.False(root.GetProperty("selectable").GetBoolean());
+        var visit = Assert.Single(root.GetProperty("events").EnumerateArray().ToList());
+        Assert.Equal(("t1", "2026-12-02T09:00:00", "tech-1"), (visit.GetProperty("id").GetString(), visit.GetProperty("start").GetString(), visit.GetProperty("resourceId").GetString()));
+        Assert.Equal("T-000001", visit.GetProperty("data").GetProperty("ticket").GetString());
+
         Assert.Equal(["lib/event-calendar/event-calendar.min.js", "lib/event-calendar/event-calendar.min.css"],
             cut.FindAll("link[rel=preload]").Select(l => l.GetAttribute("href")!).ToArray());
     }
 
     [Fact]
-    public void Once_live_it_preloads_nothing_more() => Assert.Empty(Render().FindAll("link"));
+    public void Live_its_element_takes_over_by_its_key_and_preloads_nothing_more()
+    {
+        var cut = Render(p => p.Add(c => c.Key, "dispatch"));
+
+        var element = cut.Find("wt-event-calendar");
+        Assert.Equal("dispatch", element.GetAttribute("data-key"));
+        Assert.False(element.HasAttribute("data-options"));
+        Assert.Empty(cut.FindAll("link"));
+        module.VerifyInvoke("create");
+    }
 }

@@ -3,6 +3,13 @@
 // offset, which it draws as given, and its dates are read back by their local fields, so the browser's own zone never
 // shifts them (only a wall-clock time the browser's zone skips could not be shown; the server refuses those anyway).
 // The page converts between UTC and the user's zone.
+//
+// The calendar lives in a <wt-event-calendar> element, defined here (App.razor loads this module on every page). A
+// prerendered page carries the calendar's options in data-options, so the element draws it, read-only, as soon as the
+// page and the library are in. When the circuit starts, Blazor replaces the prerendered markup with the live render:
+// the live element (same data-key) takes over the drawn calendar in the same task, so nothing flickers, and create()
+// makes it live (editable, and talking to .NET). Without a prerender (a page reached by in-app navigation), create()
+// draws it.
 
 import { loadScript, loadStyle } from "../../js/load.js";
 
@@ -41,8 +48,9 @@ async function answerFor(dotnet, method, info) {
 }
 
 function options(state, o) {
-    const dotnet = state.dotnet;
-    const answer = (method, info) => answerFor(dotnet, method, info);
+    // .NET is there only once the page is live; until then the calendar is read-only and reports nothing.
+    const call = (method, ...args) => state.dotnet?.invokeMethodAsync(method, ...args);
+    const answer = (method, info) => state.dotnet ? answerFor(state.dotnet, method, info) : info.revert();
     return {
         view: views[o.view], date: o.date, firstDay: o.firstDay, locale: o.locale,
         dayHeaderFormat: { weekday: "short", day: "numeric", month: "short" },
@@ -59,19 +67,22 @@ function options(state, o) {
         eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
         slotLabelFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
         resources: o.resources, events: o.events.map(toEvent),
-        datesSet: info => dotnet.invokeMethodAsync("BrowserRangeChanged", wall(info.start), wall(info.end), info.view.title),
+        datesSet: info => {
+            state.range = [wall(info.start), wall(info.end), info.view.title];
+            call("BrowserRangeChanged", ...state.range);
+        },
         eventDrop: info => answer("BrowserMoved", info),
         eventResize: info => answer("BrowserResized", info),
         select: info => {
             state.ec.unselect();
-            dotnet.invokeMethodAsync("BrowserSelected", wall(info.start), wall(info.end), info.allDay, info.resource?.id ?? null);
+            call("BrowserSelected", wall(info.start), wall(info.end), info.allDay, info.resource?.id ?? null);
         },
         dateClick: info => {
-            if (!o.selectable) return;
+            if (!state.selectable) return;
             const end = new Date(info.date.getTime() + (info.allDay ? 86400000 : 1800000));
-            dotnet.invokeMethodAsync("BrowserSelected", wall(info.date), wall(end), info.allDay, info.resource?.id ?? null);
+            call("BrowserSelected", wall(info.date), wall(end), info.allDay, info.resource?.id ?? null);
         },
-        eventClick: info => dotnet.invokeMethodAsync("BrowserClicked", info.event.id),
+        eventClick: info => call("BrowserClicked", info.event.id),
         // The box's content, drawn again whenever the event changes: its time and title, and for screen readers and the
         // hover tooltip its whole description (the library's own content puts a heading inside what is a button here).
         eventContent: info => {
@@ -88,18 +99,18 @@ function options(state, o) {
     };
 }
 
-export async function create(element, dotnet, o) {
-    await Promise.all([
-        loadStyle(o.styleUrl),
-        loadScript(o.scriptUrl),
-    ]);
-    const state = { dotnet, element, dragged: null };
-    state.ec = EventCalendar.create(element, options(state, o));
+// Draws a calendar into a div of its own inside the element: the div, with its listeners, is what a live element takes over.
+async function draw(element, o, dotnet) {
+    await Promise.all([loadStyle(o.styleUrl), loadScript(o.scriptUrl)]);
+    const container = document.createElement("div");
+    const state = { dotnet, container, selectable: o.selectable, dragged: null, range: null, destroyed: false };
+    element.append(container);
+    state.ec = EventCalendar.create(container, options(state, o));
 
     // Drops from outside: an element with data-calendar-item and draggable="true", dropped where dateFromPoint finds a day.
     state.onDragStart = e => {
         const item = e.target instanceof Element ? e.target.closest("[data-calendar-item]") : null;
-        if (!item) return;
+        if (!item || !state.dotnet) return;
         state.dragged = item.dataset.calendarItem;
         e.dataTransfer.setData("text/plain", state.dragged);
         e.dataTransfer.effectAllowed = "move";
@@ -112,12 +123,69 @@ export async function create(element, dotnet, o) {
         const at = state.ec.dateFromPoint(e.clientX, e.clientY);
         const item = state.dragged;
         state.dragged = null;
-        if (at) dotnet.invokeMethodAsync("BrowserDropped", item, wall(at.date), at.allDay, at.resource?.id ?? null);
+        if (at) state.dotnet?.invokeMethodAsync("BrowserDropped", item, wall(at.date), at.allDay, at.resource?.id ?? null);
     };
     document.addEventListener("dragstart", state.onDragStart);
     document.addEventListener("dragend", state.onDragEnd);
-    element.addEventListener("dragover", state.onDragOver);
-    element.addEventListener("drop", state.onDrop);
+    container.addEventListener("dragover", state.onDragOver);
+    container.addEventListener("drop", state.onDrop);
+    return state;
+}
+
+// Calendars whose element has just left the page, by data-key, for one task: long enough for the live element that
+// replaces a prerendered one to take its calendar over; otherwise they are let go.
+const leaving = new Map();
+
+class EventCalendarElement extends HTMLElement {
+    // The element's calendar, once drawn (a promise, as drawing waits for the library).
+    calendar = null;
+
+    connectedCallback() {
+        const key = this.dataset.key;
+        const left = key ? leaving.get(key) : undefined;
+        if (left) {
+            leaving.delete(key);
+            clearTimeout(left.timer);
+            this.calendar = left.calendar.then(state => { if (!state.destroyed) this.append(state.container); return state; });
+        } else if (this.dataset.options && !this.calendar) {
+            this.calendar = draw(this, JSON.parse(this.dataset.options), null);
+        }
+    }
+
+    disconnectedCallback() {
+        const calendar = this.calendar;
+        this.calendar = null;
+        if (!calendar) return;
+        const letGo = () => calendar.then(destroy, () => { /* it was never drawn */ });
+        const key = this.dataset.key;
+        if (!key) { letGo(); return; }
+        leaving.set(key, { calendar, timer: setTimeout(() => { leaving.delete(key); letGo(); }, 0) });
+    }
+}
+
+if (!customElements.get("wt-event-calendar")) customElements.define("wt-event-calendar", EventCalendarElement);
+
+// The live component's calendar: the one the element drew from the prerendered page (or took over), made live with
+// the live options, or a new one. Returns the state the other calls take.
+export async function create(element, dotnet, o) {
+    if (!element.calendar) {
+        element.calendar = draw(element, o, dotnet);
+        return element.calendar;
+    }
+    let state;
+    try {
+        state = await element.calendar;
+    } catch {
+        // The prerendered page could not draw it (the library did not load): try again, now for the live page.
+        element.calendar = draw(element, o, dotnet);
+        return element.calendar;
+    }
+    state.dotnet = dotnet;
+    update(state, o);
+    state.selectable = o.selectable;
+    state.ec.setOption("selectable", o.selectable);
+    // The range it opened on, which it reported before anyone listened.
+    if (state.range) dotnet.invokeMethodAsync("BrowserRangeChanged", ...state.range);
     return state;
 }
 
@@ -133,9 +201,12 @@ export function update(state, o) {
 }
 
 export function destroy(state) {
+    if (state.destroyed) return;
+    state.destroyed = true;
     document.removeEventListener("dragstart", state.onDragStart);
     document.removeEventListener("dragend", state.onDragEnd);
-    state.element.removeEventListener("dragover", state.onDragOver);
-    state.element.removeEventListener("drop", state.onDrop);
+    state.container.removeEventListener("dragover", state.onDragOver);
+    state.container.removeEventListener("drop", state.onDrop);
     EventCalendar.destroy(state.ec);
+    state.container.remove();
 }
