@@ -99,6 +99,17 @@ function options(state, o) {
     };
 }
 
+// EventCalendar marks its grid up as a table (rows of day cells) but puts the event buttons between the rows, which is
+// no table a screen reader can walk (axe: aria-required-children). So the grid is left as plain boxes, also as the
+// library draws new ones: each event button says its own day, time and title (CalendarEvent.Description).
+const tableAttributes = ["role", "aria-colindex", "aria-rowindex", "aria-colspan", "aria-rowspan"];
+const tableBoxes = "[role=table],[role=rowgroup],[role=row],[role=cell],[role=columnheader],[role=rowheader],[aria-colindex],[aria-rowindex]";
+function plainBoxes(container) {
+    for (const box of container.querySelectorAll(tableBoxes)) {
+        for (const name of tableAttributes) box.removeAttribute(name);
+    }
+}
+
 // Draws a calendar into a div of its own inside the element: the div, with its listeners, is what a live element takes over.
 async function draw(element, o, dotnet) {
     await Promise.all([loadStyle(o.styleUrl), loadScript(o.scriptUrl)]);
@@ -106,6 +117,9 @@ async function draw(element, o, dotnet) {
     const state = { dotnet, container, selectable: o.selectable, dragged: null, range: null, destroyed: false };
     element.append(container);
     state.ec = EventCalendar.create(container, options(state, o));
+    state.plain = new MutationObserver(() => plainBoxes(container));
+    state.plain.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: tableAttributes });
+    plainBoxes(container);
 
     // Drops from outside: an element with data-calendar-item and draggable="true", dropped where dateFromPoint finds a day.
     state.onDragStart = e => {
@@ -203,6 +217,7 @@ export function update(state, o) {
 export function destroy(state) {
     if (state.destroyed) return;
     state.destroyed = true;
+    state.plain.disconnect();
     document.removeEventListener("dragstart", state.onDragStart);
     document.removeEventListener("dragend", state.onDragEnd);
     state.container.removeEventListener("dragover", state.onDragOver);
