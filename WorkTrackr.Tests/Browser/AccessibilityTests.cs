@@ -55,7 +55,7 @@ public sealed partial class AccessibilityTests(BrowserApp app)
                 await page.GotoAsync(new Uri(app.BaseAddress, url).ToString());
                 // The Identity pages are static (no circuit); the rest are live once settled.
                 if (!url.StartsWith("Account/", StringComparison.Ordinal)) await SettledAsync(page);
-                Assert.Equal(theme == "Dark" ? "dark" : "light", await page.Locator("html").GetAttributeAsync("data-theme"));
+                Assert.Equal(theme == "Dark" ? "dark" : "light", await new AppShell(page).ThemeAsync());
                 var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = WcagAa } });
                 failures.AddRange(result.Violations.Select(v =>
                     $"/{url} ({theme}): {v.Id} ({v.Help}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html.Length > 160 ? n.Html[..160] : n.Html))}"));
@@ -75,8 +75,8 @@ public sealed partial class AccessibilityTests(BrowserApp app)
         var (list, prefix) = (path.Split(" > ")[0], path.Split(" > ")[1]);
         await page.GotoAsync(new Uri(app.BaseAddress, list).ToString());
         await SettledAsync(page);
-        var links = await page.Locator($"a[href^='{prefix}']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
-        return links.First(href => RecordLink().IsMatch(href));
+        var links = await page.GetByRole(AriaRole.Link).EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href') ?? '')");
+        return links.First(href => href.StartsWith(prefix, StringComparison.Ordinal) && RecordLink().IsMatch(href));
     }
 
     /// <summary>Live, nothing still loading (the dashboard's panels, the calendar), and the charts and calendar drawn.</summary>

@@ -22,6 +22,9 @@ public sealed class AppShell(IPage page)
     public ILocator NotFound => page.GetByTestId("not-found");
     public ILocator NotFoundBack => page.GetByTestId("not-found-back");
 
+    /// <summary>The mode the page was drawn in: "light" or "dark" (the html element's data-theme).</summary>
+    public async Task<string?> ThemeAsync() => await page.Locator("html").GetAttributeAsync("data-theme");
+
     /// <summary>The layout marks itself once the circuit has taken over from the prerendered HTML.</summary>
     public async Task WaitUntilInteractiveAsync() =>
         await Expect(page.Locator("[data-interactive='true']")).ToHaveCountAsync(1);

@@ -20,11 +20,11 @@ public sealed class CalendarPage(IPage page)
 
     /// <summary>Where <paramref name="time"/> ("13:00") is in the day view (its one day column).</summary>
     public Task<(float X, float Y)> TimeAsync(string time) =>
-        ComponentLibrary.TimePointAsync(Calendar, Calendar.GetByRole(AriaRole.Columnheader).First, time);
+        ComponentLibrary.TimePointAsync(Calendar, ComponentLibrary.CalendarColumns(Calendar).First, time);
 
     /// <summary>Where <paramref name="time"/> is in <paramref name="technician"/>'s lane of the lanes-day view.</summary>
     public Task<(float X, float Y)> LaneTimeAsync(string technician, string time) =>
-        ComponentLibrary.TimePointAsync(Calendar, Calendar.GetByRole(AriaRole.Columnheader, new() { Name = technician, Exact = true }), time);
+        ComponentLibrary.TimePointAsync(Calendar, ComponentLibrary.CalendarColumn(Calendar, technician), time);
 
     /// <summary>The box of the ticket numbered <paramref name="number"/>.</summary>
     public ILocator Appointment(string number) => Calendar.Locator($"[data-ticket='{number}']");

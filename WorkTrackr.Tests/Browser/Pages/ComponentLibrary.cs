@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace WorkTrackr.Tests.Browser.Pages;
@@ -129,6 +130,17 @@ public static class ComponentLibrary
     /// <summary>Switches a MudBlazor toggle group (the calendar's views) to the item named <paramref name="name"/>: MudBlazor draws each item as a checkbox.</summary>
     public static async Task ToggleAsync(ILocator scope, string name) =>
         await scope.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true }).ClickAsync();
+
+    /// <summary>
+    /// The column headings of the calendar, in order: the days of the day and week views, the technicians of the lane
+    /// views. The app leaves EventCalendar's grid as plain boxes (no table roles: EventCalendar.razor.js), so they are
+    /// found by the library's class.
+    /// </summary>
+    public static ILocator CalendarColumns(ILocator calendar) => calendar.Locator(".ec-col-head");
+
+    /// <summary>The column headed exactly <paramref name="heading"/> (a technician's lane).</summary>
+    public static ILocator CalendarColumn(ILocator calendar, string heading) =>
+        CalendarColumns(calendar).Filter(new() { HasTextRegex = new Regex($"^{Regex.Escape(heading)}$") });
 
     /// <summary>
     /// Where on the page the time <paramref name="time"/> ("13:00") of <paramref name="column"/> (one of the calendar's

@@ -12,7 +12,7 @@ public sealed class CrmCalendarPage(IPage page)
 
     /// <summary>Where <paramref name="hour"/> o'clock of <paramref name="day"/> (0 = Sunday) is in the week view.</summary>
     public Task<(float X, float Y)> TimeAsync(int day, int hour) =>
-        ComponentLibrary.TimePointAsync(Calendar, Calendar.GetByRole(AriaRole.Columnheader).Nth(day), $"{hour:00}:00");
+        ComponentLibrary.TimePointAsync(Calendar, ComponentLibrary.CalendarColumns(Calendar).Nth(day), $"{hour:00}:00");
 
     public static async Task DragAsync(ILocator appointment, (float X, float Y) to) => await ComponentLibrary.DragToPointAsync(appointment, to);
 

@@ -19,6 +19,8 @@ const views = { Day: "timeGridDay", Week: "timeGridWeek", Month: "dayGridMonth",
 const two = n => String(n).padStart(2, "0");
 const wall = d => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 const escape = text => String(text ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+// A title that starts with a number (a ticket's T-000154) keeps the number on one line.
+const numbered = title => escape(title).replace(/^([A-Z]+-\d+)(?=\s)/, '<span class="wt-event-number">$1</span>');
 const hhmm = d => `${two(d.getHours())}:${two(d.getMinutes())}`;
 
 function toEvent(e) {
@@ -88,7 +90,9 @@ function options(state, o) {
         eventContent: info => {
             const description = escape(info.event.extendedProps.description ?? info.event.title);
             const time = info.event.allDay ? "" : `<span class="wt-event-time">${hhmm(info.event.start)}–${hhmm(info.event.end)}</span> `;
-            return { html: `<span class="wt-event-body" title="${description}"><span aria-hidden="true">${time}<span class="wt-event-title">${escape(info.event.title)}</span></span><span class="wt-sr-only">${description}</span></span>` };
+            // A half hour or less is one line, cut with an ellipsis (the tooltip and screen readers have it all).
+            const short = !info.event.allDay && info.event.end - info.event.start <= 30 * 60000 ? " wt-event-short" : "";
+            return { html: `<span class="wt-event-body${short}" title="${description}"><span aria-hidden="true">${time}<span class="wt-event-title">${numbered(info.event.title)}</span></span><span class="wt-sr-only">${description}</span></span>` };
         },
         eventDidMount: info => {
             const el = info.el, props = info.event.extendedProps;
