@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace WorkTrackr.Tests.Browser.Pages;
 
@@ -12,8 +13,18 @@ public sealed class DashboardPage(IPage page)
     public ILocator Range => page.GetByTestId("dashboard-range");
     public ILocator OpenTotal => page.GetByTestId("open-total");
 
-    /// <summary>Picks a period by its label: "This week", "Last 90 days", "This year", "Custom"…</summary>
-    public async Task ChoosePeriodAsync(string label) => await page.GetByTestId("dashboard-period").GetByText(label).ClickAsync();
+    /// <summary>
+    /// Picks a period by its label ("This week", "Last 90 days", "This year", "Custom"…) and returns once it is chosen and
+    /// no panel is still loading, so what is read or clicked next is the new period's, not the old one's.
+    /// </summary>
+    public async Task ChoosePeriodAsync(string label)
+    {
+        var choice = ComponentLibrary.MudToggleItem(page.GetByTestId("dashboard-period"), label);
+        await choice.ClickAsync();
+        await Expect(choice).ToBeCheckedAsync();
+        // A panel says aria-busy while it loads; it starts in the same render that checks the choice.
+        await Expect(page.Locator("[data-testid^='panel-'][aria-busy='true']")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+    }
 
     public ILocator Panel(string name) => page.GetByTestId($"panel-{name}");
     public ILocator PanelError(string name) => page.GetByTestId($"panel-{name}-error");

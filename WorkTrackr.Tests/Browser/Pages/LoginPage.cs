@@ -19,8 +19,9 @@ public sealed class LoginPage(IPage page, Uri baseAddress)
         // The form posts as a full page load: mark this document, then wait until a new one has replaced it.
         await page.EvaluateAsync("() => window.__awaitingSignIn = true");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => window.__awaitingSignIn !== true");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The new document's state is read from the document itself: a CI run once waited 15 s for Playwright's
+        // DOMContentLoaded event after the signed-in page had replaced the form.
+        await page.WaitForFunctionAsync("() => window.__awaitingSignIn !== true && document.readyState !== 'loading'");
     }
 
     /// <summary>Signs in and waits until the app shell is live over its circuit.</summary>
