@@ -59,8 +59,11 @@ function options(width, spec, t) {
         grid: { left: 8, right: 16, top: spec.legend ? 36 : 12, bottom: 4, containLabel: true },
         legend: { show: spec.legend, top: 0, textStyle: { color: t.text }, itemWidth: 14, itemHeight: 10 },
         tooltip: {
+            // Drawn inside the chart's own SVG: ECharts' HTML tooltip reads the page's layout as each chart is made,
+            // so a dashboard of charts laid the page out once per chart.
+            renderMode: "richText",
             trigger: "item", valueFormatter: formatter(spec, spec.decimals),
-            backgroundColor: t.surface, borderColor: t.lines, textStyle: { color: t.textPrimary },
+            backgroundColor: t.surface, borderColor: t.lines, textStyle: { color: t.textPrimary, fontFamily: t.font, fontSize: 13 },
         },
         xAxis: spec.horizontal ? value : category,
         yAxis: spec.horizontal ? category : value,
@@ -75,8 +78,13 @@ function options(width, spec, t) {
 // The charts that asked to be drawn in this task, drawn together once it is done (before the browser paints).
 const waiting = new Set();
 
+// Drawn charts whose element has just left the page, by test id and spec, until the end of the task. When the page goes
+// live, Blazor replaces the prerendered elements with new ones of the same spec: each new one takes the drawing over
+// (whichever of the two is attached first) rather than drawing it again.
+const leaving = new Map();
+
 function drawWaiting() {
-    const charts = [...waiting].filter(c => c.isConnected);
+    const charts = [...waiting].filter(c => c.isConnected && !c.takeOver());
     waiting.clear();
     const sizes = charts.map(c => [c.clientWidth, c.clientHeight]); // one layout for all of them
     const t = theme();
@@ -97,8 +105,19 @@ class BarChartElement extends HTMLElement {
     disconnectedCallback() {
         waiting.delete(this);
         this.#observer?.disconnect();
+        this.#observer = null;
+        if (!this.chart) return;
+        const key = this.#key();
+        const before = leaving.get(key);
+        if (before) { clearTimeout(before.timer); if (before.element !== this) before.element.#letGo(); }
+        leaving.set(key, { element: this, timer: setTimeout(() => { leaving.delete(key); this.#letGo(); }, 0) });
+    }
+
+    #key() { return `${this.dataset.testid ?? ""}\n${this.dataset.spec}`; }
+
+    #letGo() {
         this.chart?.dispose();
-        this.chart = this.#observer = this.#spec = null;
+        this.chart = this.#spec = null;
         this.#size = "";
     }
 
@@ -113,28 +132,56 @@ class BarChartElement extends HTMLElement {
         waiting.add(this);
     }
 
+    /** Takes over the drawing of the same chart that has just left the page (or of this one, moved), if there is one. */
+    takeOver() {
+        if (this.chart) return false;
+        const key = this.#key();
+        const left = leaving.get(key);
+        if (!left) return false;
+        leaving.delete(key);
+        clearTimeout(left.timer);
+        const from = left.element;
+        if (from !== this) {
+            this.replaceChildren(...from.childNodes);
+            // Where ECharts finds a chart's instance from its element (echarts.getInstanceByDom).
+            this.setAttribute("_echarts_instance_", from.getAttribute("_echarts_instance_"));
+            [this.chart, this.#spec, this.#size] = [from.chart, from.#spec, from.#size];
+            from.chart = from.#spec = null;
+            this.chart.owner = this;
+        }
+        this.#observe();
+        return true;
+    }
+
     draw(width, height, t) {
         const spec = this.#spec = JSON.parse(this.dataset.spec);
         this.#size = `${width}x${height}`;
         if (!this.chart) {
             const chart = this.chart = echarts.init(this, null, { renderer: "svg", width, height });
-            // Drawn again at a new size only: the observer's first report is of the size just drawn.
-            this.#observer = new ResizeObserver(() => {
-                const [w, h] = [this.clientWidth, this.clientHeight];
-                if (`${w}x${h}` === this.#size) return;
-                this.#size = `${w}x${h}`;
-                if (!this.#spec.horizontal) chart.setOption({ xAxis: { axisLabel: categoryLabels(w, this.#spec, theme().text) } });
-                chart.resize({ width: w, height: h });
-            });
-            this.#observer.observe(this);
-            chart.on("click", p => {
-                if (!this.#spec.clickable) return;
-                this.dispatchEvent(new CustomEvent("barclick", { bubbles: true, detail: { index: p.dataIndex, series: p.seriesIndex } }));
-            });
+            chart.owner = this;
+            chart.on("click", p => chart.owner.#clicked(p));
+            this.#observe();
         } else {
             this.chart.resize({ width, height });
         }
         this.chart.setOption(options(width, spec, t), { notMerge: true });
+    }
+
+    // Drawn again at a new size only: the observer's first report is of the size last drawn.
+    #observe() {
+        this.#observer = new ResizeObserver(() => {
+            const [w, h] = [this.clientWidth, this.clientHeight];
+            if (`${w}x${h}` === this.#size) return;
+            this.#size = `${w}x${h}`;
+            if (!this.#spec.horizontal) this.chart.setOption({ xAxis: { axisLabel: categoryLabels(w, this.#spec, theme().text) } });
+            this.chart.resize({ width: w, height: h });
+        });
+        this.#observer.observe(this);
+    }
+
+    #clicked(p) {
+        if (!this.#spec?.clickable) return;
+        this.dispatchEvent(new CustomEvent("barclick", { bubbles: true, detail: { index: p.dataIndex, series: p.seriesIndex } }));
     }
 }
 
