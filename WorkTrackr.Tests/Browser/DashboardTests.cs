@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using WorkTrackr.Tests.Browser.Pages;
 using WorkTrackr.Web.Features.Tickets;
+using WorkTrackr.Web.Infrastructure.Database;
 using static Microsoft.Playwright.Assertions;
 
 namespace WorkTrackr.Tests.Browser;
@@ -31,6 +32,21 @@ public sealed class DashboardTests(BrowserApp app)
         await dashboard.ClickBarAsync("chart-open-by-priority", 1);
         await Expect(page).ToHaveURLAsync(new Regex(@"/tickets\?priority=High&createdFrom=\d{4}-\d{2}-\d{2}&createdTo=\d{4}-\d{2}-\d{2}$"));
         await Expect(new TicketsPage(page).Rows.First).ToContainTextAsync("High");
+    }
+
+    [Fact]
+    public async Task The_charts_drawn_from_the_prerendered_page_are_not_drawn_again_when_it_goes_live()
+    {
+        var page = await app.NewPageAsync();
+        await ComponentLibrary.RecordFirstChartDrawingsAsync(page);
+        await new LoginPage(page, app.BaseAddress).SignInAsync("manager@northwind.test", DemoDataSeeder.Password);
+
+        var drawnAgain = await ComponentLibrary.ChartsDrawnAgainAsync(page);
+        Assert.True(drawnAgain.Count >= 6, $"{drawnAgain.Count} charts drew");
+        Assert.Empty(drawnAgain.Where(c => c.Value).Select(c => c.Key));
+        // And the drawing taken over still answers a click.
+        await new DashboardPage(page).ClickBarAsync("chart-open-by-priority", 1);
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tickets\?priority=High&"));
     }
 
     [Fact]

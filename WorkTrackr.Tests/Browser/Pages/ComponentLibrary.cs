@@ -124,6 +124,30 @@ public static class ComponentLibrary
         return [.. bars.Select(b => new Bar((int)b[0], (int)b[1], b[2], b[3], b[4], b[5]))];
     }
 
+    /// <summary>
+    /// Keeps, from the first page load on, the first drawing (ECharts' SVG) each chart of a page makes, by the chart's
+    /// test id; <see cref="ChartsDrawnAgainAsync"/> then says which charts have since been drawn anew. Call before the
+    /// page loads.
+    /// </summary>
+    public static async Task RecordFirstChartDrawingsAsync(IPage page) => await page.AddInitScriptAsync(
+        """
+        window.wtFirstDrawings = new Map();
+        new MutationObserver(() => {
+            for (const chart of document.querySelectorAll("wt-bar-chart")) {
+                const svg = chart.querySelector("svg");
+                if (svg && !window.wtFirstDrawings.has(chart.dataset.testid)) window.wtFirstDrawings.set(chart.dataset.testid, svg);
+            }
+        }).observe(document, { childList: true, subtree: true });
+        """);
+
+    /// <summary>The test ids of the page's charts, once every one has drawn, each with whether its drawing is not the first it made.</summary>
+    public static async Task<IReadOnlyDictionary<string, bool>> ChartsDrawnAgainAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("""() => [...document.querySelectorAll("wt-bar-chart")].every(c => c.querySelector("svg"))""");
+        return await page.EvaluateAsync<Dictionary<string, bool>>(
+            """() => Object.fromEntries([...document.querySelectorAll("wt-bar-chart")].map(c => [c.dataset.testid, window.wtFirstDrawings.get(c.dataset.testid) !== c.querySelector("svg")]))""");
+    }
+
     /// <summary>Clicks the middle of a bar, as a person does.</summary>
     public static async Task ClickAsync(IPage page, Bar bar) => await page.Mouse.ClickAsync(bar.X + bar.Width / 2, bar.Y + bar.Height / 2);
 
