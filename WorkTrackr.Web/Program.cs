@@ -19,7 +19,7 @@ var (services, config, contentRoot) = (builder.Services, builder.Configuration, 
 services.AddWorkTrackrCircuits(config).AddMudServices().AddSingleton(TimeProvider.System);
 services.AddOptions<WorkTrackr.Web.Infrastructure.AppOptions>().BindConfiguration(WorkTrackr.Web.Infrastructure.AppOptions.Section);
 services.AddWorkTrackrDatabase(config, contentRoot).AddWorkTrackrTenancy().AddWorkTrackrChangeFeed(config);
-services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails();
+services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails().AddWorkTrackrWebSecurity(config);
 services.AddWorkTrackrEmail(config).AddWorkTrackrPdf(config).AddWorkTrackrJobs(config, contentRoot);
 
 // Features: each module adds its own services and jobs (Features/FeatureModules.cs).
@@ -30,11 +30,8 @@ _ = app.Services.GetRequiredService<JobCatalog>(); // a Jobs:Sweeps name that is
 
 if (!await DatabaseStartup.InitialiseAsync(app, args)) return; // --migrate: migrated, and that was all
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-}
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseWorkTrackrWebSecurity();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
 app.UseAuthentication();
@@ -43,7 +40,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor's own frame-ancestors 'self' header would be a second policy: WebSecurity's says 'none' for every response.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapWorkTrackrIdentityEndpoints();
 app.MapFeatureModules();
 app.MapWorkTrackrJobsDashboard();

@@ -261,6 +261,7 @@ internal static class PagesBench
                 WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             start.Environment["Database__Provider"] = provider.ToString();
             start.Environment["ConnectionStrings__WorkTrackr"] = connectionString;

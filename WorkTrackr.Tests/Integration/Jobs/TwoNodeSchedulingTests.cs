@@ -89,6 +89,7 @@ public sealed class TwoNodeSchedulingTests
             start.ArgumentList.Add("--urls");
             start.ArgumentList.Add($"http://127.0.0.1:{port}");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["App__PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
             start.Environment["Database__Provider"] = "Postgres";
             start.Environment["ConnectionStrings__WorkTrackr"] = connectionString;
             start.Environment["Seed__DemoData"] = "false";
