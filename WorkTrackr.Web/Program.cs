@@ -19,7 +19,7 @@ var (services, config, contentRoot) = (builder.Services, builder.Configuration, 
 services.AddWorkTrackrCircuits(config).AddMudServices().AddSingleton(TimeProvider.System);
 services.AddOptions<WorkTrackr.Web.Infrastructure.AppOptions>().BindConfiguration(WorkTrackr.Web.Infrastructure.AppOptions.Section);
 services.AddWorkTrackrDatabase(config, contentRoot).AddWorkTrackrTenancy().AddWorkTrackrChangeFeed(config);
-services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails().AddWorkTrackrWebSecurity(config);
+services.AddWorkTrackrIdentity(config).AddWorkTrackrAuthorization().AddWorkTrackrProblemDetails().AddWorkTrackrWebSecurity(config).AddWorkTrackrRateLimits(config);
 services.AddWorkTrackrEmail(config).AddWorkTrackrPdf(config).AddWorkTrackrJobs(config, contentRoot);
 
 // Features: each module adds its own services and jobs (Features/FeatureModules.cs).
@@ -37,6 +37,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

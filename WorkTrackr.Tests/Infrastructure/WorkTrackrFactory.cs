@@ -39,6 +39,10 @@ public class WorkTrackrFactory(TestDatabase database, bool seedDemoData = false)
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         // Service tests run the workers themselves, when they choose; browser and job tests switch Hangfire's server on (Settings).
         builder.UseSetting("Jobs:Enabled", "false");
+        // The suite signs in and downloads from one address far faster than a person: RateLimitTests sets the limits it tests.
+        builder.UseSetting("RateLimits:AccountFormsPerMinute", "100000");
+        builder.UseSetting("RateLimits:DownloadsPerMinute", "100000");
+        builder.UseSetting("RateLimits:FeedReadsPerMinute", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (port is { } p) builder.UseUrls($"http://127.0.0.1:{p}");
     }

@@ -47,7 +47,7 @@ public static class FeatureModules
     /// </summary>
     public static IEndpointRouteBuilder MapFeatureModules(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("").AnswerWithProblems()
+        app.MapGroup("").AnswerWithProblems().RequireRateLimiting(RateLimits.Downloads)
             .MapTickets()
             .MapCrm()
             .MapContacts()

@@ -23,7 +23,7 @@ public static class CrmModule
             return calendar is null
                 ? Result.NotFound("The calendar feed").ToProblem()
                 : TypedResults.Text(calendar, "text/calendar; charset=utf-8", Encoding.UTF8);
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Feeds);
         return app;
     }
 }
