@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ using WorkTrackr.Data.Tickets;
 namespace WorkTrackr.Data;
 
 public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, ITenantContext tenant)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>
     /// The name of the query filter that confines organisation-owned rows to <see cref="CurrentOrganisationId"/>.
@@ -56,6 +57,8 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataChangeStamp> DataChangeStamps => Set<DataChangeStamp>();
+    /// <summary>The keys that protect cookies and tokens, shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Pinned so the model never depends on how the context was created (identity options or not).</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version2;

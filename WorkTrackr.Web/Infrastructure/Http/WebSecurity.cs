@@ -1,16 +1,18 @@
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using WorkTrackr.Data;
 
 namespace WorkTrackr.Web.Infrastructure.Http;
 
 /// <summary>
-/// What a hosted app owes the people who use it at the HTTP level: links from the configured public address only, the
-/// Host headers it answers to, forwarded headers from its own proxies only, and the browser's protections (a
-/// Content-Security-Policy with a nonce per page, no framing, no sniffing, a strict referrer, HTTPS and HSTS outside
-/// Development).
+/// What a hosted app owes the people who use it at the HTTP level: data-protection keys in the database, links from
+/// the configured public address only, the Host headers it answers to, forwarded headers from its own proxies only,
+/// and the browser's protections (a Content-Security-Policy with a nonce per page, no framing, no sniffing, a strict
+/// referrer, HTTPS and HSTS outside Development).
 /// </summary>
 public static class WebSecurity
 {
@@ -21,6 +23,10 @@ public static class WebSecurity
         services.AddSingleton<IValidateOptions<AppOptions>, AppOptionsValidator>();
         services.AddOptions<AppOptions>().ValidateOnStart();
         services.AddSingleton<PublicAddress>();
+
+        // The keys behind the sign-in cookie, antiforgery and Identity's tokens: in the database, under one application
+        // name, so a restart or another node reads the same ones (and nobody's cookie dies with a machine's profile folder).
+        services.AddDataProtection().SetApplicationName("WorkTrackr").PersistKeysToDbContext<WorkTrackrDbContext>();
 
         // AllowedHosts (appsettings.json: the loopback names) and the public address's host; anything else is refused
         // with 400 before it reaches a page. Set AllowedHosts itself to replace the loopback names.
