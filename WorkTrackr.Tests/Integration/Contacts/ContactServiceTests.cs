@@ -101,6 +101,34 @@ public abstract class ContactServiceTests<TApp>(TApp app) where TApp : TenantApp
         var refused = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = "Poached Pharmacy", OwnerUserId = stranger.Id }));
         Assert.Equal(ResultStatus.Invalid, refused.Status);
         Assert.Equal(["Choose someone on your team."], refused.Errors[nameof(ContactInput.OwnerUserId)]);
+
+        // A technician does not see contacts, so cannot look after one.
+        var technician = app.A.Users[Roles.Technician];
+        var notTheirs = await app.Factory.RunAsAsync(Dispatcher, (ContactService s) => s.CreateAsync(new ContactInput { Name = "Unseen Upholstery", OwnerUserId = technician.Id }));
+        Assert.Equal(ResultStatus.Invalid, notTheirs.Status);
+        Assert.Equal(["Choose an Admin, Manager or Dispatcher: technicians do not see contacts."], notTheirs.Errors[nameof(ContactInput.OwnerUserId)]);
+        await using var db = app.Factory.CreateDbContext(app.A.Id);
+        Assert.False(await db.Contacts.AnyAsync(c => c.Name == "Unseen Upholstery"));
+    }
+
+    [Fact]
+    public async Task A_technicians_contact_picker_finds_only_the_contacts_of_their_own_tickets()
+    {
+        var technician = app.A.Users[Roles.Technician];
+        var theirs = await CreateAsync("Picker Pharmacy Theirs");
+        var others = await CreateAsync("Picker Pharmacy Others");
+        var ticket = await app.Factory.RunAsAsync(Dispatcher, (WorkTrackr.Web.Features.Tickets.TicketService s) =>
+            s.CreateAsync(new WorkTrackr.Web.Features.Tickets.TicketInput { Title = "Fix the till", ContactId = theirs, AssignedUserId = technician.Id }));
+        Assert.True(ticket.Succeeded, ticket.Message);
+
+        var found = await app.Factory.RunAsAsync(technician, (ContactLookup s) => s.SearchAsync("Picker Pharmacy"));
+        var dispatcherFound = await app.Factory.RunAsAsync(Dispatcher, (ContactLookup s) => s.SearchAsync("Picker Pharmacy"));
+
+        Assert.Equal([theirs], found.Select(c => c.Id));
+        Assert.Null(await app.Factory.RunAsAsync(technician, (ContactLookup s) => s.FindAsync(others)));
+        Assert.NotNull(await app.Factory.RunAsAsync(technician, (ContactLookup s) => s.FindAsync(theirs)));
+        // The office searches the whole directory.
+        Assert.Equal(2, dispatcherFound.Count(c => c.Id == theirs || c.Id == others));
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using WorkTrackr.Data;
+using WorkTrackr.Data.Contacts;
+using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Operations;
+using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Web.Features.Contacts;
 
@@ -7,17 +11,18 @@ public sealed record ContactOption(Guid Id, string Name);
 
 /// <summary>
 /// Finds contacts by name for pickers, a few at a time, so a picker stays fast with tens of thousands. Every page with a
-/// contact picker or filter uses it, a technician's ticket list too, so no capability guards it: the tenant filter
-/// confines it to the organisation's own contacts (<see cref="RecordOperations.WithoutCapabilityAsync{TOut}"/>).
+/// contact picker or filter uses it, a technician's ticket list too. Someone who may see contacts searches the
+/// organisation's directory; anyone else (a technician) only the contacts of the tickets assigned to them, so the
+/// picker is no way into the directory.
 /// </summary>
-public sealed class ContactLookup(RecordOperations operations)
+public sealed class ContactLookup(RecordOperations operations, CurrentUser currentUser)
 {
     public const int PageSize = 20;
 
     public Task<IReadOnlyList<ContactOption>> SearchAsync(string? text, CancellationToken cancellationToken = default) =>
         operations.WithoutCapabilityAsync<IReadOnlyList<ContactOption>>(async (db, cancellationToken) =>
         {
-            var contacts = db.Contacts.AsNoTracking().Where(c => c.IsActive);
+            var contacts = Visible(db).Where(c => c.IsActive);
             if (!string.IsNullOrWhiteSpace(text))
             {
                 var lower = text.Trim().ToLowerInvariant();
@@ -30,5 +35,13 @@ public sealed class ContactLookup(RecordOperations operations)
 
     public Task<ContactOption?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         operations.WithoutCapabilityAsync((db, cancellationToken) =>
-            db.Contacts.AsNoTracking().Where(c => c.Id == id).Select(c => new ContactOption(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
+            Visible(db).Where(c => c.Id == id).Select(c => new ContactOption(c.Id, c.Name)).SingleOrDefaultAsync(cancellationToken), cancellationToken);
+
+    private IQueryable<Contact> Visible(WorkTrackrDbContext db)
+    {
+        var contacts = db.Contacts.AsNoTracking();
+        if (currentUser.Can(Capabilities.ViewContacts)) return contacts;
+        var userId = currentUser.UserId;
+        return contacts.Where(c => db.Tickets.Any(t => t.ContactId == c.Id && t.AssignedUserId == userId));
+    }
 }

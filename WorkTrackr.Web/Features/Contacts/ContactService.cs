@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Contacts;
+using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Operations;
@@ -200,9 +201,17 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Name)) errors[nameof(ContactInput.Name)] = ["Give the contact a name."];
-        // Users are not tenant-filtered: the owner must be an active member of this organisation.
-        if (input.OwnerUserId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId, cancellationToken))
-            errors[nameof(ContactInput.OwnerUserId)] = ["Choose someone on your team."];
+        // Users are not tenant-filtered: the owner must be an active member of this organisation, in a role that sees
+        // contacts (the picker offers only those: TeamDirectory.PossibleOwnersAsync).
+        if (input.OwnerUserId is { } owner)
+        {
+            var ownerRoles = TeamDirectory.OwnerRoles;
+            var member = db.Users.Where(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId);
+            if (!await member.AnyAsync(cancellationToken))
+                errors[nameof(ContactInput.OwnerUserId)] = ["Choose someone on your team."];
+            else if (!await member.AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && ownerRoles.Contains(r.Name!))), cancellationToken))
+                errors[nameof(ContactInput.OwnerUserId)] = ["Choose an Admin, Manager or Dispatcher: technicians do not see contacts."];
+        }
         return errors;
     }
 
