@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WorkTrackr.Data.Auditing;
 using WorkTrackr.Data.Common;
 
 namespace WorkTrackr.Data;
@@ -22,11 +23,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new AuditableInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<TenancyInterceptor>();
         services.AddSingleton<ChangeStampInterceptor>();
+        services.AddSingleton(sp => new AuditInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddDbContextFactory<WorkTrackrDbContext>((sp, options) =>
         {
             Configure(options, provider, connectionString);
             options.AddInterceptors(sp.GetRequiredService<AuditableInterceptor>(), sp.GetRequiredService<TenancyInterceptor>(),
-                sp.GetRequiredService<ChangeStampInterceptor>());
+                sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeStampInterceptor>());
         }, ServiceLifetime.Scoped);
         return services;
     }

@@ -32,6 +32,9 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     /// <summary>Read by the query filter on every query, so it is evaluated per context instance.</summary>
     public Guid? CurrentOrganisationId => tenant.OrganisationId;
 
+    /// <summary>Who is saving, as the audit log records it.</summary>
+    public Guid? CurrentUserId => tenant.UserId;
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Reseller> Resellers => Set<Reseller>();
     public DbSet<ResellerLink> ResellerLinks => Set<ResellerLink>();

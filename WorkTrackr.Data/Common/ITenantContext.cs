@@ -4,6 +4,9 @@ namespace WorkTrackr.Data.Common;
 public interface ITenantContext
 {
     Guid? OrganisationId { get; }
+
+    /// <summary>The person acting, for the audit log; none for jobs, seeding and the platform's own work.</summary>
+    Guid? UserId => null;
 }
 
 /// <summary>A tenant fixed at construction: for background jobs, seeding and tests, which name their organisation.</summary>
