@@ -25,7 +25,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
 
     /// <summary>Fields whose values are secret, or change on every save and say nothing.</summary>
     private static readonly string[] HiddenParts = ["Password", "Secret", "Token", "Stamp", "Hash"];
-    private static readonly HashSet<string> HiddenFields = ["CreatedAt", "UpdatedAt", "Version", "AccessFailedCount"];
+    private static readonly HashSet<string> HiddenFields = ["CreatedAt", "UpdatedAt", "Version", "AccessFailedCount", "OrganisationId"];
+
+    /// <summary>Enums by name, as people read them.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     protected override void Apply(DbContext? context)
     {
@@ -46,8 +49,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
                 Action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
-                OldValues = oldValues.Count > 0 ? JsonSerializer.Serialize(oldValues) : null,
-                NewValues = newValues.Count > 0 ? JsonSerializer.Serialize(newValues) : null,
+                OldValues = oldValues.Count > 0 ? JsonSerializer.Serialize(oldValues, Json) : null,
+                NewValues = newValues.Count > 0 ? JsonSerializer.Serialize(newValues, Json) : null,
             });
         }
         db.AuditEntries.AddRange(entries);
@@ -72,13 +75,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
         foreach (var property in entry.Properties)
         {
             var name = property.Metadata.Name;
-            if (IsHidden(name) || property.Metadata.IsShadowProperty()) continue;
+            // The key is the entry's EntityId already.
+            if (IsHidden(name) || property.Metadata.IsShadowProperty() || property.Metadata.IsPrimaryKey()) continue;
             switch (entry.State)
             {
-                case EntityState.Added:
+                // A new or deleted record: what it held, leaving out the empty fields.
+                case EntityState.Added when property.CurrentValue is not null:
                     @new[name] = property.CurrentValue;
                     break;
-                case EntityState.Deleted:
+                case EntityState.Deleted when property.OriginalValue is not null:
                     old[name] = property.OriginalValue;
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):

@@ -13,8 +13,8 @@ public sealed class SignInTests(BrowserApp app)
 
     public static TheoryData<string, string, string[]> RoleNavigation => new()
     {
-        { "admin@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices", "Admin"] },
-        { "manager@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices"] },
+        { "admin@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices", "Audit log", "Admin"] },
+        { "manager@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services", "Invoices", "Audit log"] },
         { "dispatcher@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar", "Contacts", "CRM calendar", "Products", "Services"] },
         { "tech1@northwind.test", "Northwind Facilities", ["Dashboard", "Tickets", "Calendar"] },
         { "reseller@brightpartners.test", "Reseller portal", ["Resellers"] },

@@ -55,7 +55,8 @@ public static class FeatureModules
             .MapServices()
             .MapDashboard()
             .MapInvoicing()
-            .MapResellers();
+            .MapResellers()
+            .MapAdministration();
         return app;
     }
 }

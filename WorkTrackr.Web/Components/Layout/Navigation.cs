@@ -20,6 +20,7 @@ public static class Navigation
         new("Products", Icons.Material.Outlined.Inventory2, "products", Capabilities.ViewCatalog),
         new("Services", Icons.Material.Outlined.SupportAgent, "services", Capabilities.ViewCustomerServices),
         new("Invoices", Icons.Material.Outlined.ReceiptLong, "invoices", Capabilities.ViewInvoices),
+        new("Audit log", Icons.Material.Outlined.History, "admin/audit", Capabilities.ViewAudit),
         new("Resellers", Icons.Material.Outlined.Handshake, "resellers", Capabilities.ViewResellers),
         new("Admin", Icons.Material.Outlined.AdminPanelSettings, "admin", Capabilities.ManageOrganisation),
         new("Admin", Icons.Material.Outlined.AdminPanelSettings, "platform", Capabilities.ManagePlatform),

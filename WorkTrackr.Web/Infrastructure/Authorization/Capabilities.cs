@@ -30,6 +30,8 @@ public static class Capabilities
     /// <summary>Draft, issue, mark paid and void invoices.</summary>
     public const string ManageInvoices = nameof(ManageInvoices);
     public const string ManageOrganisation = nameof(ManageOrganisation);
+    /// <summary>The organisation's audit log: who changed what, and the History of a record.</summary>
+    public const string ViewAudit = nameof(ViewAudit);
     /// <summary>The jobs page: an Admin sees their organisation's queued work, the Platform admin everyone's.</summary>
     public const string ViewJobs = nameof(ViewJobs);
     public const string ViewResellers = nameof(ViewResellers);
@@ -55,6 +57,7 @@ public static class Capabilities
         [ViewInvoices] = [Roles.Admin, Roles.Manager],
         [ManageInvoices] = [Roles.Admin, Roles.Manager],
         [ManageOrganisation] = [Roles.Admin],
+        [ViewAudit] = [Roles.Admin, Roles.Manager],
         [ViewJobs] = [Roles.Admin, Roles.PlatformAdmin],
         [ViewResellers] = [Roles.PlatformAdmin, Roles.Reseller],
         [ManagePlatform] = [Roles.PlatformAdmin],
