@@ -37,6 +37,8 @@ public sealed class AuditLogViewerTests(SqliteTenantApp app) : IClassFixture<Sql
         // Another organisation's log is not this one's.
         var other = (await app.Factory.RunAsAsync(app.B.Users[Roles.Manager], (AuditLog s) => s.SearchAsync(new AuditQuery { EntityId = first.ToString() }))).Value!;
         Assert.Equal(0, other.Total);
+        Assert.Empty((await app.Factory.RunAsAsync(app.B.Users[Roles.Manager], (AuditLog s) => s.HistoryAsync("Contact", first))).Value!);
+        Assert.Single((await app.Factory.RunAsAsync(manager, (AuditLog s) => s.HistoryAsync("Contact", first))).Value!);
     }
 
     [Fact]
