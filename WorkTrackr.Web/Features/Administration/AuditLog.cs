@@ -117,7 +117,7 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
     {
         var (old, @new) = (Parse(entry.OldValues), Parse(entry.NewValues));
         var changes = old.Keys.Union(@new.Keys).Select(field => new AuditChange(field, old.GetValueOrDefault(field), @new.GetValueOrDefault(field))).ToList();
-        var who = entry.UserId is { } id ? names.GetValueOrDefault(id, "Someone no longer on the team") : "WorkTrackr (automatic)";
+        var who = entry.UserId is { } id ? names.GetValueOrDefault(id, "Someone outside the team (the platform, or a person since removed)") : "WorkTrackr (automatic)";
         return new AuditRow(entry.Id, entry.At, entry.UserId, who, entry.EntityType, entry.EntityId, entry.Action, changes);
     }
 
