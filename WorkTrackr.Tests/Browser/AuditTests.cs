@@ -36,5 +36,8 @@ public sealed class AuditTests(BrowserApp app)
         await Expect(log.Rows.First).ToContainTextAsync("Updated");
         await Expect(log.Rows.Last).ToContainTextAsync("Created");
         await Expect(log.Csv).ToHaveAttributeAsync("href", new Regex($"record={id}"));
+        // One current entry in the side navigation: the Audit log, not the Admin pages it sits under.
+        await Expect(page.GetByTestId("nav-audit-log")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.GetByTestId("nav-admin")).Not.ToHaveAttributeAsync("aria-current", "page");
     }
 }
