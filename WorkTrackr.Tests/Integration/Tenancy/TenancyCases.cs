@@ -169,6 +169,7 @@ public sealed record TenancyCase(Type Owned)
     public static readonly IReadOnlyDictionary<string, string> NotRowCalls = new Dictionary<string, string>
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
+        ["TeamDirectory.IsPossibleOwnerAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (contact owner tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
         ["CrmEventService.RangeAsync"] = "The CRM calendar's range (a list case); the id is an assignee to filter by, and events are read through the tenant filter (CRM event tests).",
         ["TicketSearch.ScheduledAsync"] = "The dispatch calendar's range; the id is a technician to filter by, and tickets are read through the tenant filter (dispatch calendar tests).",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Auditing;
+using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Infrastructure;
 using WorkTrackr.Web.Infrastructure.Authorization;
 using WorkTrackr.Web.Infrastructure.Operations;
@@ -33,7 +34,7 @@ public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total);
 /// Reads the audit log (<see cref="AuditInterceptor"/> writes it) for Admins and Managers: filtered and paged in the
 /// database, newest first, and exported as CSV with the same filters.
 /// </summary>
-public sealed class AuditLog(RecordOperations operations, CurrentUser currentUser)
+public sealed class AuditLog(RecordOperations operations, CurrentUser currentUser, TeamDirectory team)
 {
     public const int MaxPageSize = 200;
 
@@ -53,7 +54,7 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
             var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
             var entries = await filtered.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
                 .Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(cancellationToken);
-            return new AuditPage(await RowsAsync(db, entries, cancellationToken), total);
+            return new AuditPage(await RowsAsync(entries, cancellationToken), total);
         }, cancellationToken);
 
     /// <summary>One record's entries, oldest first: the History tab of its page.</summary>
@@ -63,14 +64,14 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
             var key = id.ToString();
             var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == key)
                 .OrderBy(a => a.At).ThenBy(a => a.Id).Take(MaxPageSize).ToListAsync(cancellationToken);
-            return await RowsAsync(db, entries, cancellationToken);
+            return await RowsAsync(entries, cancellationToken);
         }, cancellationToken);
 
     /// <summary>Every entry the filters select, newest first, as CSV (streamed): one line per entry, its changes in one field.</summary>
     public async Task<Result> ExportCsvAsync(AuditQuery query, TextWriter writer, CancellationToken cancellationToken = default) =>
         await operations.ReadAsync(Capabilities.ViewAudit, async (db, cancellationToken) =>
         {
-            var names = await NamesAsync(db, cancellationToken);
+            var names = await team.NamesAsync(cancellationToken);
             var zone = currentUser.TimeZoneId;
             await CsvExport.WriteAsync(writer, ["When", "Who", "Record type", "Record", "Action", "Changes"],
                 Filter(db, query).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).AsAsyncEnumerable(),
@@ -103,13 +104,9 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
         return entries;
     }
 
-    private static async Task<Dictionary<Guid, string>> NamesAsync(WorkTrackrDbContext db, CancellationToken cancellationToken) =>
-        await db.Users.Where(u => u.OrganisationId == db.CurrentOrganisationId).Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-
-    private static async Task<IReadOnlyList<AuditRow>> RowsAsync(WorkTrackrDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<AuditRow>> RowsAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var names = await NamesAsync(db, cancellationToken);
+        var names = await team.NamesAsync(cancellationToken);
         return [.. entries.Select(e => Row(e, names))];
     }
 

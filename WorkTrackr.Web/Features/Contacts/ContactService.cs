@@ -14,7 +14,7 @@ namespace WorkTrackr.Web.Features.Contacts;
 /// The organisation's contacts. A contact with history (tickets, CRM events, services, invoices) is deactivated rather
 /// than deleted; a delete that history would block is refused with the reason. Stale edits come back as conflicts.
 /// </summary>
-public sealed class ContactService(RecordOperations operations, CurrentUser currentUser)
+public sealed class ContactService(RecordOperations operations, CurrentUser currentUser, TeamDirectory team)
 {
     public const int MaxPageSize = 200;
     public const int HistoryLength = 100;
@@ -205,11 +205,9 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
         // contacts (the picker offers only those: TeamDirectory.PossibleOwnersAsync).
         if (input.OwnerUserId is { } owner)
         {
-            var ownerRoles = TeamDirectory.OwnerRoles;
-            var member = db.Users.Where(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId);
-            if (!await member.AnyAsync(cancellationToken))
+            if (!await db.Users.AnyAsync(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId, cancellationToken))
                 errors[nameof(ContactInput.OwnerUserId)] = ["Choose someone on your team."];
-            else if (!await member.AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && ownerRoles.Contains(r.Name!))), cancellationToken))
+            else if (!await team.IsPossibleOwnerAsync(owner, cancellationToken))
                 errors[nameof(ContactInput.OwnerUserId)] = ["Choose an Admin, Manager or Dispatcher: technicians do not see contacts."];
         }
         return errors;

@@ -46,6 +46,11 @@ public sealed class TeamDirectory(RecordOperations operations, CurrentUser curre
         operations.WithoutCapabilityAsync<IReadOnlyList<TeamMember>>(async (db, cancellationToken) =>
             await MembersInRoles(db, OwnerRoles, MembersOf(db)).ToListAsync(cancellationToken), cancellationToken);
 
+    /// <summary>Whether the person is one of <see cref="PossibleOwnersAsync"/>: an active member in an owner role.</summary>
+    public Task<bool> IsPossibleOwnerAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        operations.WithoutCapabilityAsync((db, cancellationToken) =>
+            MembersInRoles(db, OwnerRoles, MembersOf(db).Where(u => u.Id == userId)).AnyAsync(cancellationToken), cancellationToken);
+
     /// <summary>Display names of the organisation's people by id, for timelines and lists.</summary>
     public Task<IReadOnlyDictionary<Guid, string>> NamesAsync(CancellationToken cancellationToken = default) =>
         operations.WithoutCapabilityAsync<IReadOnlyDictionary<Guid, string>>(async (db, cancellationToken) =>
