@@ -35,6 +35,9 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     /// <summary>Who is saving, as the audit log records it.</summary>
     public Guid? CurrentUserId => tenant.UserId;
 
+    /// <summary>Where they are saving from, as the audit log records it.</summary>
+    public string? CurrentIpAddress => tenant.IpAddress;
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Reseller> Resellers => Set<Reseller>();
     public DbSet<ResellerLink> ResellerLinks => Set<ResellerLink>();
@@ -55,6 +58,9 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceDocument> InvoiceDocuments => Set<InvoiceDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RenewalReminder> RenewalReminders => Set<RenewalReminder>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();

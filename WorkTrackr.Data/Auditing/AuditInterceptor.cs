@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using WorkTrackr.Data.Common;
@@ -24,7 +25,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
         [typeof(AuditEntry), typeof(NumberSequence), typeof(Notification), typeof(RenewalReminder), typeof(InvoiceDocument)];
 
     /// <summary>Fields whose values are secret, or change on every save and say nothing.</summary>
-    private static readonly string[] HiddenParts = ["Password", "Secret", "Token", "Stamp", "Hash"];
+    private static readonly string[] HiddenParts = ["Password", "Secret", "Token", "Stamp", "Hash", "Normalized"];
     private static readonly HashSet<string> HiddenFields = ["CreatedAt", "UpdatedAt", "Version", "AccessFailedCount", "OrganisationId"];
 
     /// <summary>Enums by name, as people read them.</summary>
@@ -34,27 +35,63 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
     {
         if (context is not WorkTrackrDbContext db) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        var entries = new List<AuditEntry>();
+        var changes = new List<Change>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Metadata.IsOwned()) continue;
             if (OrganisationOf(entry) is not { } organisationId) continue;
             var (oldValues, newValues) = Values(entry);
             if (entry.State == EntityState.Modified && newValues.Count == 0) continue;
-            entries.Add(new AuditEntry
-            {
-                OrganisationId = organisationId,
-                UserId = db.CurrentUserId,
-                At = now,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
-                Action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
-                OldValues = oldValues.Count > 0 ? JsonSerializer.Serialize(oldValues, Json) : null,
-                NewValues = newValues.Count > 0 ? JsonSerializer.Serialize(newValues, Json) : null,
-            });
+            changes.Add(new Change(organisationId, entry.Metadata.ClrType.Name,
+                string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+                entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
+                oldValues, newValues));
         }
-        db.AuditEntries.AddRange(entries);
+        AddRoleChanges(db, changes);
+        db.AuditEntries.AddRange(changes.Select(c => new AuditEntry
+        {
+            OrganisationId = c.OrganisationId,
+            UserId = db.CurrentUserId,
+            At = now,
+            EntityType = c.EntityType,
+            EntityId = c.EntityId,
+            Action = c.Action,
+            OldValues = c.Old.Count > 0 ? JsonSerializer.Serialize(c.Old, Json) : null,
+            NewValues = c.New.Count > 0 ? JsonSerializer.Serialize(c.New, Json) : null,
+            IpAddress = db.CurrentIpAddress,
+        }));
     }
+
+    private sealed record Change(Guid OrganisationId, string EntityType, string EntityId, AuditAction Action,
+        Dictionary<string, object?> Old, Dictionary<string, object?> New);
+
+    /// <summary>
+    /// A person's role is a row of Identity's user-roles table; it is written as the person's own <c>Role</c> field, so a
+    /// change of role reads "Role: Dispatcher → Manager" in their history, and a new person's entry carries their role.
+    /// </summary>
+    private static void AddRoleChanges(WorkTrackrDbContext db, List<Change> changes)
+    {
+        var rows = db.ChangeTracker.Entries<IdentityUserRole<Guid>>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList();
+        foreach (var person in rows.GroupBy(e => e.Entity.UserId))
+        {
+            // The person and the roles are tracked already in a team change; Find asks the database only if not.
+            if (db.Users.Find(person.Key) is not { OrganisationId: { } organisationId }) continue;
+            string? RoleNames(EntityState state) => person.Where(e => e.State == state).Select(e => db.Roles.Find(e.Entity.RoleId)?.Name)
+                .OfType<string>().Order(StringComparer.Ordinal).DefaultIfEmpty().Aggregate((a, b) => $"{a}, {b}");
+            var (removed, added) = (RoleNames(EntityState.Deleted), RoleNames(EntityState.Added));
+            var id = person.Key.ToString();
+            var change = changes.FirstOrDefault(c => c.EntityType == nameof(ApplicationUser) && c.EntityId == id);
+            if (change is null)
+            {
+                change = new Change(organisationId, nameof(ApplicationUser), id, AuditAction.Updated, [], []);
+                changes.Add(change);
+            }
+            if (removed is not null && change.Action != AuditAction.Created) change.Old[RoleField] = removed;
+            if (added is not null && change.Action != AuditAction.Deleted) change.New[RoleField] = added;
+        }
+    }
+
+    private const string RoleField = "Role";
 
     /// <summary>Whose data the row is: an organisation's record, its own settings row, or one of its people.</summary>
     private static Guid? OrganisationOf(EntityEntry entry) => entry.Entity switch

@@ -19,6 +19,8 @@ public static class DataLimits
     public const int EntityTypeLength = 100;
     public const int EntityIdLength = 64;
     public const int IpAddressLength = 45;
+    public const int UserAgentLength = 300;
+    public const int RoleLength = 50;
     public const int ReasonLength = 500;
     public const int ErrorLength = 2000;
     public const int LinkLength = 300;

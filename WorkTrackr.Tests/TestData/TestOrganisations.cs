@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Data.Notifications;
+using WorkTrackr.Web.Infrastructure.Identity;
 using WorkTrackr.Web.Infrastructure.Tenancy;
 
 namespace WorkTrackr.Tests.TestData;
@@ -61,7 +63,12 @@ public static class TestOrganisations
         var activity = new TicketActivity { TicketId = ticket.Id, At = DateTime.UtcNow, Kind = TicketActivityKind.Created, Text = "Created" };
         var sla = new SlaTarget { Priority = TicketPriority.Urgent, ResponseMinutes = 30, ResolutionMinutes = 120 };
         var sequence = new NumberSequence { Name = NumberSequence.Tickets, LastValue = 1 };
-        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, reminder, notification, audit, activity, sla, sequence);
+        var invitation = new TeamInvitation
+        {
+            Email = $"invitee-{Guid.NewGuid():N}@example.test", Role = Roles.Technician, TokenHash = Guid.NewGuid().ToString("N"),
+            SentAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow + TeamInvitation.ValidFor,
+        };
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, reminder, notification, audit, activity, sla, sequence, invitation);
         await data.SaveChangesAsync();
 
         return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
@@ -81,6 +88,7 @@ public static class TestOrganisations
             [typeof(TicketActivity)] = activity.Id,
             [typeof(SlaTarget)] = sla.Id,
             [typeof(NumberSequence)] = sequence.Id,
+            [typeof(TeamInvitation)] = invitation.Id,
         });
     }
 
@@ -99,8 +107,7 @@ public static class TestOrganisations
     /// </summary>
     public static async Task<HttpClient> SignedInClientAsync(this WorkTrackrFactory factory, ApplicationUser user)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        var principal = await factory.SignedInPrincipalAsync(user);
         var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + cookie.ExpireTimeSpan },
@@ -108,6 +115,19 @@ public static class TestOrganisations
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("Cookie", $"{cookie.Cookie.Name}={cookie.TicketDataFormat.Protect(ticket)}");
         return client;
+    }
+
+    /// <summary>
+    /// What a sign-in puts in the cookie: the user's claims and a new session (AccountSecurity), as
+    /// WorkTrackrSignInManager makes them.
+    /// </summary>
+    public static async Task<ClaimsPrincipal> SignedInPrincipalAsync(this WorkTrackrFactory factory, ApplicationUser user)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        var session = await scope.ServiceProvider.GetRequiredService<AccountSecurity>().StartSessionAsync(user, http: null);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(WorkTrackrClaims.SessionId, session.ToString()));
+        return principal;
     }
 
     /// <summary>A user by email, such as a demo login.</summary>

@@ -27,7 +27,7 @@ public sealed class SignInRulesTests(SqliteTenantApp app) : IClassFixture<Sqlite
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Soon Suspended");
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var admin = organisation.Users[Roles.Admin];
-        var cookie = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(admin);
+        var cookie = await app.Factory.SignedInPrincipalAsync(admin);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
         Assert.NotNull(await signIn.ValidateSecurityStampAsync(cookie));
 

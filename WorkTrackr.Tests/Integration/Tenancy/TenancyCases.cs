@@ -10,6 +10,7 @@ using WorkTrackr.Web.Features.Crm;
 using WorkTrackr.Web.Features.Invoicing;
 using WorkTrackr.Web.Features.Notifications;
 using WorkTrackr.Web.Features.Services;
+using WorkTrackr.Web.Features.Team;
 using WorkTrackr.Web.Features.Tickets;
 using WorkTrackr.Web.Features.Tickets.Templates;
 
@@ -159,6 +160,11 @@ public sealed record TenancyCase(Type Owned)
         new(typeof(TicketActivity)) { Through = typeof(Ticket) },
         new(typeof(SlaTarget)) { Unreached = "The SLA settings page reads and saves the organisation's own targets as a whole, by priority, never by id." },
         new(typeof(AuditEntry)) { Unreached = "Entries are never read or changed by their own id: the viewer and a record's History read them through the tenant filter (AuditLogViewerTests: another organisation's log is empty)." },
+        new(typeof(TeamInvitation))
+        {
+            Lists = [List<TeamAdministration, Result<List<InvitationRow>>>(s => s.InvitationsAsync(default), r => r.Value!.Select(i => i.Id))],
+            Changes = [Call<TeamAdministration>((s, id) => s.ResendAsync(id, default)), Call<TeamAdministration>((s, id) => s.RevokeAsync(id, default))],
+        },
         new(typeof(NumberSequence)) { Unreached = "Sequences are internal to numbering tickets and invoices; no page lists or changes them." },
     ];
 
@@ -169,6 +175,9 @@ public sealed record TenancyCase(Type Owned)
     public static readonly IReadOnlyDictionary<string, string> NotRowCalls = new Dictionary<string, string>
     {
         ["TeamDirectory.FindAssignableAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (team tests).",
+        ["TeamAdministration.ChangeRoleAsync"] = "Users are not organisation-owned rows; it finds the person among the organisation's members itself (team administration tests).",
+        ["TeamAdministration.DeactivateAsync"] = "Users are not organisation-owned rows; it finds the person among the organisation's members itself (team administration tests).",
+        ["TeamAdministration.ReactivateAsync"] = "Users are not organisation-owned rows; it finds the person among the organisation's members itself (team administration tests).",
         ["TeamDirectory.IsPossibleOwnerAsync"] = "Users are not organisation-owned rows; it checks the user's organisation itself (contact owner tests).",
         ["DispatchCalendar.OverlapsAsync"] = "Takes a user, not a row; reads only tickets through the tenant filter.",
         ["CrmEventService.RangeAsync"] = "The CRM calendar's range (a list case); the id is an assignee to filter by, and events are read through the tenant filter (CRM event tests).",

@@ -221,7 +221,7 @@ public abstract class TenancyTests<TApp>(TApp app) where TApp : TenantApp
     {
         // Any change at all would be a leak; this one is visible in the snapshot.
         var properties = typeof(T).GetProperties().Where(p => p.CanWrite).ToList();
-        var text = properties.FirstOrDefault(p => p.PropertyType == typeof(string) && p.Name is "Name" or "Title" or "Description" or "EntityType" or "Notes" or "Text");
+        var text = properties.FirstOrDefault(p => p.PropertyType == typeof(string) && p.Name is "Name" or "Title" or "Description" or "EntityType" or "Notes" or "Text" or "Email");
         if (text is not null)
         {
             text.SetValue(entity, "tampered"); // short enough for every column, so only tenancy can refuse it

@@ -9,7 +9,8 @@ namespace WorkTrackr.Web.Infrastructure.Identity;
 
 /// <summary>
 /// Every few minutes of a connected circuit, checks that the user still exists, still may sign in (active, organisation
-/// not suspended) and that the security stamp is unchanged; otherwise the circuit's user is signed out.
+/// not suspended), that its session has not been ended and that the security stamp is unchanged; otherwise the
+/// circuit's user is signed out.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
@@ -29,6 +30,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         var principal = authenticationState.User;
         var user = await userManager.GetUserAsync(principal);
         if (user is null || !await signInManager.CanSignInAsync(user)) return false;
+        var security = scope.ServiceProvider.GetRequiredService<AccountSecurity>();
+        if (!await security.IsOpenAsync(user.Id, AccountSecurity.SessionOf(principal), touch: false)) return false;
         if (!userManager.SupportsUserSecurityStamp) return true;
         var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await userManager.GetSecurityStampAsync(user);

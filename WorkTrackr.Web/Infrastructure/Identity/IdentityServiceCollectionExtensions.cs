@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +47,20 @@ public static class IdentityServiceCollectionExtensions
             .AddSignInManager<WorkTrackrSignInManager>()
             .AddClaimsPrincipalFactory<WorkTrackrClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
-        // Cookies are rechecked this often against the user's security stamp and WorkTrackrSignInManager.CanSignInAsync.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddScoped<AccountSecurity>();
+        // Cookies are rechecked this often against the user's security stamp, WorkTrackrSignInManager.CanSignInAsync and
+        // their session: a deactivated person, or an ended session, is signed out within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The refreshed cookie is the same session: the claims factory does not know it, so carry it over.
+            options.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(WorkTrackrClaims.SessionId) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                    identity.AddClaim(new Claim(session.Type, session.Value));
+                return Task.CompletedTask;
+            };
+        });
         return services;
     }
 }

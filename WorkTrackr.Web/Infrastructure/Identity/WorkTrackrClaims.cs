@@ -8,4 +8,6 @@ public static class WorkTrackrClaims
     public const string ResellerId = "worktrackr:reseller";
     public const string DisplayName = "worktrackr:display_name";
     public const string TimeZone = "worktrackr:time_zone";
+    /// <summary>The <see cref="Data.Identity.UserSession"/> this cookie belongs to (AccountSecurity).</summary>
+    public const string SessionId = "worktrackr:session";
 }

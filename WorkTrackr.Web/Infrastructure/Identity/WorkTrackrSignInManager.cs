@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,12 @@ using WorkTrackr.Data.Organisations;
 
 namespace WorkTrackr.Web.Infrastructure.Identity;
 
-/// <summary>Refuses sign-in to deactivated users and to members of a suspended organisation.</summary>
+/// <summary>
+/// Refuses sign-in to deactivated users and to members of a suspended organisation; starts a session at every sign-in
+/// and checks it at every revalidation, and records sign-ins, failures, lockouts and sign-outs (<see cref="AccountSecurity"/>).
+/// </summary>
+// The accessor is shared with the base class on purpose (see Http).
+#pragma warning disable CS9107
 public sealed class WorkTrackrSignInManager(
     UserManager<ApplicationUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -17,9 +23,20 @@ public sealed class WorkTrackrSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
-    IDbContextFactory<WorkTrackrDbContext> dbFactory)
+    IDbContextFactory<WorkTrackrDbContext> dbFactory,
+    AccountSecurity security)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+#pragma warning restore CS9107
 {
+    /// <summary>The session a refresh of the cookie keeps (a changed name, a changed password), rather than starting one.</summary>
+    private Guid? refreshing;
+
+    /// <summary>
+    /// The request, or none (a test's or a job's sign-in check). The base class's <c>Context</c> throws when there is none;
+    /// the accessor is a stateless singleton, so reading it here as well as in the base is safe.
+    /// </summary>
+    private HttpContext? Http => contextAccessor.HttpContext;
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         await base.CanSignInAsync(user) && user.IsActive && !await IsOrganisationSuspendedAsync(user);
 
@@ -27,10 +44,50 @@ public sealed class WorkTrackrSignInManager(
     /// Runs when a sign-in cookie is revalidated: a user who may no longer sign in (deactivated, organisation
     /// suspended) loses the session too, not only the next sign-in.
     /// </summary>
-    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal)
+    public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);
-        return user is not null && await CanSignInAsync(user) ? user : null;
+        return user is not null && await CanSignInAsync(user) && await security.IsOpenAsync(user.Id, AccountSecurity.SessionOf(principal), touch: true)
+            ? user : null;
+    }
+
+    /// <summary>Every sign-in is a new session, named in the cookie; a refresh keeps the one it refreshes.</summary>
+    public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var session = refreshing ?? await security.StartSessionAsync(user, Http);
+        await base.SignInWithClaimsAsync(user, authenticationProperties,
+            additionalClaims.Where(c => c.Type != WorkTrackrClaims.SessionId).Append(new Claim(WorkTrackrClaims.SessionId, session.ToString())));
+    }
+
+    public override async Task RefreshSignInAsync(ApplicationUser user)
+    {
+        refreshing = AccountSecurity.SessionOf(Context.User);
+        try
+        {
+            await base.RefreshSignInAsync(user);
+        }
+        finally
+        {
+            refreshing = null;
+        }
+    }
+
+    /// <summary>A refused password sign-in is recorded: a failure (known account or not) or a lockout.</summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+        if (!result.Succeeded)
+        {
+            var user = await UserManager.FindByNameAsync(userName);
+            await security.RecordAsync(result.IsLockedOut ? SignInEventKind.LockedOut : SignInEventKind.Failed, user, userName, Http);
+        }
+        return result;
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (Http is { } http) await security.SignedOutAsync(http.User, http);
+        await base.SignOutAsync();
     }
 
     public async Task<bool> IsOrganisationSuspendedAsync(ApplicationUser user)

@@ -10,8 +10,11 @@ namespace WorkTrackr.Web.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobDatabase(DbContextOptions<WorkTrackrDbContext> options)
 {
-    /// <summary>A context that sees and writes one organisation's rows, as that organisation's users would.</summary>
-    public WorkTrackrDbContext For(Guid organisationId) => new(options, new FixedTenant(organisationId));
+    /// <summary>
+    /// A context that sees and writes one organisation's rows, as that organisation's users would; the audit log names
+    /// <paramref name="actingUserId"/> as who saved (none for a job).
+    /// </summary>
+    public WorkTrackrDbContext For(Guid organisationId, Guid? actingUserId = null) => new(options, new FixedTenant(organisationId, actingUserId));
 
     /// <summary>
     /// Rows of every organisation. Sweeps find due work here and then do it through <see cref="For"/>; the one write

@@ -25,7 +25,13 @@ public sealed class CurrentUser : ITenantContext
     public string DisplayName => principal.FindFirstValue(WorkTrackrClaims.DisplayName) ?? principal.Identity?.Name ?? "";
     public string TimeZoneId => principal.FindFirstValue(WorkTrackrClaims.TimeZone) ?? "UTC";
 
+    /// <summary>The client's address (after the trusted proxies' forwarded headers), for the audit log.</summary>
+    public string? IpAddress { get; private set; }
+
     public void Set(ClaimsPrincipal user) => principal = user;
+
+    public void SetAddress(System.Net.IPAddress? address) =>
+        IpAddress = (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString();
 
     public bool IsInRole(string role) => principal.IsInRole(role);
 
@@ -42,6 +48,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context, CurrentUser currentUser)
     {
         currentUser.Set(context.User);
+        currentUser.SetAddress(context.Connection.RemoteIpAddress);
         return next(context);
     }
 }
@@ -50,11 +57,14 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
 /// Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state
 /// (https://learn.microsoft.com/aspnet/core/blazor/security/additional-scenarios#circuit-handler-to-capture-users-for-custom-services).
 /// </summary>
-public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider authenticationStateProvider, CurrentUser currentUser)
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider authenticationStateProvider, CurrentUser currentUser,
+        IHttpContextAccessor httpContextAccessor)
     : CircuitHandler, IDisposable
 {
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        // The circuit's connection request is the one HttpContext a circuit has, and only while it opens.
+        currentUser.SetAddress(httpContextAccessor.HttpContext?.Connection.RemoteIpAddress);
         authenticationStateProvider.AuthenticationStateChanged += OnAuthenticationChanged;
         return base.OnCircuitOpenedAsync(circuit, cancellationToken);
     }

@@ -11,6 +11,7 @@ public static class TenancyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWorkTrackrTenancy(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
