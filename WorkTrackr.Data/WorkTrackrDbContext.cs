@@ -44,6 +44,7 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<ResellerRate> ResellerRates => Set<ResellerRate>();
     public DbSet<CommissionEntry> CommissionEntries => Set<CommissionEntry>();
     public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();
+    public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<OrganisationPlanChange> OrganisationPlanChanges => Set<OrganisationPlanChange>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<CrmEvent> CrmEvents => Set<CrmEvent>();

@@ -106,6 +106,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
     public static bool IsHidden(string field) =>
         HiddenFields.Contains(field) || HiddenParts.Any(part => field.Contains(part, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A file (a logo) is written as its size, not its bytes.</summary>
+    private static object? Readable(object? value) => value is byte[] bytes ? $"{bytes.Length:N0} bytes" : value;
+
     private static (Dictionary<string, object?> Old, Dictionary<string, object?> New) Values(EntityEntry entry)
     {
         var (old, @new) = (new Dictionary<string, object?>(), new Dictionary<string, object?>());
@@ -118,14 +121,15 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
             {
                 // A new or deleted record: what it held, leaving out the empty fields.
                 case EntityState.Added when property.CurrentValue is not null:
-                    @new[name] = property.CurrentValue;
+                    @new[name] = Readable(property.CurrentValue);
                     break;
                 case EntityState.Deleted when property.OriginalValue is not null:
-                    old[name] = property.OriginalValue;
+                    old[name] = Readable(property.OriginalValue);
                     break;
-                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    old[name] = property.OriginalValue;
-                    @new[name] = property.CurrentValue;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue)
+                    && !(property.OriginalValue is byte[] was && property.CurrentValue is byte[] now && was.AsSpan().SequenceEqual(now)):
+                    old[name] = Readable(property.OriginalValue);
+                    @new[name] = Readable(property.CurrentValue);
                     break;
             }
         }

@@ -21,6 +21,8 @@ public static class DataLimits
     public const int IpAddressLength = 45;
     public const int UserAgentLength = 300;
     public const int RoleLength = 50;
+    public const int TaxNumberLength = 50;
+    public const int ContentTypeLength = 100;
     public const int ReasonLength = 500;
     public const int ErrorLength = 2000;
     public const int LinkLength = 300;

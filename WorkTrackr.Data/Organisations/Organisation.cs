@@ -30,6 +30,16 @@ public class Organisation : Entity
     /// <summary>The contact's owner (Managers when it has none), or every Manager.</summary>
     public ReminderRecipients ReminderRecipients { get; set; } = ReminderRecipients.ContactOwner;
 
+    // How the organisation heads its invoices (the organisation settings page).
+    /// <summary>The registered name, when it differs from <see cref="Name"/>.</summary>
+    public string? LegalName { get; set; }
+    public string? Address { get; set; }
+    /// <summary>VAT, GST, EIN…: whatever the organisation's invoices must show.</summary>
+    public string? TaxNumber { get; set; }
+    /// <summary>Where customers write about invoices.</summary>
+    public string? InvoiceEmail { get; set; }
+    public string? InvoicePhone { get; set; }
+
     public const string DefaultReminderDays = "30,14,7,1";
 
     /// <summary>The reminder thresholds as numbers, largest first; blanks and duplicates dropped.</summary>
@@ -51,6 +61,38 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         builder.Property(o => o.ReminderDays).HasMaxLength(DataLimits.ReminderDaysLength).HasDefaultValue(Organisation.DefaultReminderDays);
         builder.Property(o => o.ReminderRecipients).HasDefaultValue(ReminderRecipients.ContactOwner).HasSentinel((ReminderRecipients)(-1));
         builder.Ignore(o => o.ReminderThresholds);
+        builder.Property(o => o.LegalName).HasMaxLength(DataLimits.NameLength);
+        builder.Property(o => o.Address).HasMaxLength(DataLimits.AddressLength);
+        builder.Property(o => o.TaxNumber).HasMaxLength(DataLimits.TaxNumberLength);
+        builder.Property(o => o.InvoiceEmail).HasMaxLength(DataLimits.EmailLength);
+        builder.Property(o => o.InvoicePhone).HasMaxLength(DataLimits.PhoneLength);
         builder.HasIndex(o => o.Name);
+    }
+}
+
+/// <summary>
+/// The organisation's logo, on its invoices: a PNG or an SVG of at most <see cref="MaxBytes"/>. A row of its own, so the
+/// organisation's row, read on every page, does not carry the file. At most one per organisation.
+/// </summary>
+public class OrganisationLogo : Entity, IOrganisationOwned
+{
+    public Guid OrganisationId { get; set; }
+    /// <summary>The uploaded file's name, as the settings page shows it.</summary>
+    public required string Name { get; set; }
+    /// <summary><c>image/png</c> or <c>image/svg+xml</c>.</summary>
+    public required string ContentType { get; set; }
+    public required byte[] Content { get; set; }
+
+    public const int MaxBytes = 256 * 1024;
+    public const string Png = "image/png", Svg = "image/svg+xml";
+}
+
+public class OrganisationLogoConfiguration : IEntityTypeConfiguration<OrganisationLogo>
+{
+    public void Configure(EntityTypeBuilder<OrganisationLogo> builder)
+    {
+        builder.Property(l => l.Name).HasMaxLength(DataLimits.NameLength);
+        builder.Property(l => l.ContentType).HasMaxLength(DataLimits.ContentTypeLength);
+        builder.HasIndex(l => l.OrganisationId).IsUnique();
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class AccessibilityTests(BrowserApp app)
         (Admin, "contacts"), (Admin, "contacts > contacts/"), (Admin, "contacts/new"), (Admin, "products"), (Admin, "products > products/"),
         (Admin, "services"), (Admin, "services/new"), (Admin, "invoices"), (Admin, "invoices > invoices/"), (Admin, "admin"),
         (Admin, "admin/billing"), (Admin, "admin/jobs"), (Admin, "admin/sla"), (Admin, "admin/templates"), (Admin, "admin/templates/new"),
-        (Admin, "admin/working-hours"), (Admin, "admin/audit"), (Admin, "admin/team"), (Admin, "import/contacts"), (Admin, "Account/Manage"), (Admin, "Account/Manage/ChangePassword"),
+        (Admin, "admin/working-hours"), (Admin, "admin/audit"), (Admin, "admin/team"), (Admin, "admin/organisation"), (Admin, "import/contacts"), (Admin, "Account/Manage"), (Admin, "Account/Manage/ChangePassword"),
         (Admin, "not-found"),
         ("dispatcher@northwind.test", ""),
         ("platform@worktrackr.test", "platform"), ("platform@worktrackr.test", "platform/organisations"),

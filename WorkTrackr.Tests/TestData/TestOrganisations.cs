@@ -17,6 +17,9 @@ public static class TestOrganisations
 {
     public const string Password = "Test!Pass123";
 
+    /// <summary>A valid PNG of one pixel: a logo that draws.</summary>
+    public static readonly byte[] OnePixelPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
     public static async Task<TestOrganisation> CreateAsync(WorkTrackrFactory factory, string name, OrganisationStatus status = OrganisationStatus.Active)
     {
         var organisation = new Organisation { Name = name, Status = status, TimeZoneId = "Europe/London", Currency = "GBP" };
@@ -68,7 +71,8 @@ public static class TestOrganisations
             Email = $"invitee-{Guid.NewGuid():N}@example.test", Role = Roles.Technician, TokenHash = Guid.NewGuid().ToString("N"),
             SentAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow + TeamInvitation.ValidFor,
         };
-        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, reminder, notification, audit, activity, sla, sequence, invitation);
+        var logo = new OrganisationLogo { Name = "logo.png", ContentType = OrganisationLogo.Png, Content = OnePixelPng };
+        data.AddRange(contact, product, template, ticket, crmEvent, service, invoice, document, reminder, notification, audit, activity, sla, sequence, invitation, logo);
         await data.SaveChangesAsync();
 
         return new TestOrganisation(organisation.Id, name, users, new Dictionary<Type, Guid>
@@ -89,6 +93,7 @@ public static class TestOrganisations
             [typeof(SlaTarget)] = sla.Id,
             [typeof(NumberSequence)] = sequence.Id,
             [typeof(TeamInvitation)] = invitation.Id,
+            [typeof(OrganisationLogo)] = logo.Id,
         });
     }
 

@@ -165,6 +165,7 @@ public sealed record TenancyCase(Type Owned)
             Lists = [List<TeamAdministration, Result<List<InvitationRow>>>(s => s.InvitationsAsync(default), r => r.Value!.Select(i => i.Id))],
             Changes = [Call<TeamAdministration>((s, id) => s.ResendAsync(id, default)), Call<TeamAdministration>((s, id) => s.RevokeAsync(id, default))],
         },
+        new(typeof(OrganisationLogo)) { Unreached = "The logo is the organisation's own, read and replaced as a whole by the settings page and the invoice pages, never by id." },
         new(typeof(NumberSequence)) { Unreached = "Sequences are internal to numbering tickets and invoices; no page lists or changes them." },
     ];
 

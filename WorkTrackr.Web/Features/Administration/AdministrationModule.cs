@@ -10,6 +10,7 @@ public static class AdministrationModule
     {
         services.AddScoped<JobsService>();
         services.AddScoped<BillingSettings>();
+        services.AddScoped<OrganisationSettings>();
         services.AddScoped<AuditLog>();
         return services;
     }

@@ -46,6 +46,13 @@ public sealed class InvoiceDocumentService(RecordOperations operations, IDbConte
                 : Result<(byte[], string)>.From(Result.NotFound("The invoice's PDF"));
         }, cancellationToken);
 
+    /// <summary>The organisation's logo, as its invoices show it; not found when it has none.</summary>
+    public Task<Result<(byte[] Content, string ContentType)>> LogoAsync(CancellationToken cancellationToken = default) =>
+        operations.TryReadAsync(Capabilities.ViewInvoices, async (db, cancellationToken) =>
+            await db.OrganisationLogos.AsNoTracking().Select(l => new { l.Content, l.ContentType }).SingleOrDefaultAsync(cancellationToken) is { } logo
+                ? Result<(byte[], string)>.Ok((logo.Content, logo.ContentType))
+                : Result<(byte[], string)>.From(Result.NotFound("Your organisation's logo")), cancellationToken);
+
     private async Task<bool> IsQueuedAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

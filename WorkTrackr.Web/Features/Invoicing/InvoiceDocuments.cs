@@ -8,13 +8,26 @@ namespace WorkTrackr.Web.Features.Invoicing;
 /// <summary>What the invoice page, its preview and the PDF job share: the invoice as shown, and its PDF's queue row.</summary>
 public static class InvoiceDocuments
 {
-    /// <summary>The invoice with its lines, tax bands, sender and PDF state, in the context's organisation; null when not there.</summary>
-    public static async Task<InvoiceDetails?> LoadAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken)
+    /// <summary>The address of the organisation's logo for the invoice page's preview (<see cref="InvoicingModule"/>).</summary>
+    public const string LogoPath = "invoices/logo";
+
+    /// <summary>
+    /// The invoice with its lines, tax bands, sender and PDF state, in the context's organisation; null when not there.
+    /// <paramref name="embedLogo"/> puts the logo's bytes in the sender, for a PDF (printed from HTML alone); otherwise the
+    /// sender names <see cref="LogoPath"/>, so a page's circuit does not hold the file.
+    /// </summary>
+    public static async Task<InvoiceDetails?> LoadAsync(WorkTrackrDbContext db, Guid id, CancellationToken cancellationToken, bool embedLogo = false)
     {
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Contact).Include(i => i.Ticket)
             .SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invoice is null) return null;
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == invoice.OrganisationId, cancellationToken);
+        var logoUri = embedLogo
+            ? await db.OrganisationLogos.AsNoTracking().Select(l => new { l.ContentType, l.Content }).SingleOrDefaultAsync(cancellationToken) is { } logo
+                ? $"data:{logo.ContentType};base64,{Convert.ToBase64String(logo.Content)}" : null
+            : await db.OrganisationLogos.AsNoTracking().Select(l => (DateTime?)l.UpdatedAt).SingleOrDefaultAsync(cancellationToken) is { } changed
+                // The change time in the address: a new logo is a new address, so a cached old one is never shown.
+                ? LogoPath + QueryString.Create("v", changed.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
         var document = await db.InvoiceDocuments.AsNoTracking().Where(d => d.InvoiceId == id)
             .Select(d => new { d.State, d.Attempts, d.LastError, d.CompletedAt }).SingleOrDefaultAsync(cancellationToken);
 
@@ -31,7 +44,11 @@ public static class InvoiceDocuments
             InvoiceTotals.Of(lines),
             lines.GroupBy(l => l.TaxRate).OrderBy(g => g.Key)
                 .Select(g => new TaxBand(g.Key, g.Sum(l => l.NetAmount), g.Sum(l => l.TaxAmount))).ToList(),
-            new InvoiceSender(organisation.Name, organisation.Currency, organisation.DefaultTaxRate),
+            new InvoiceSender(organisation.Name, organisation.Currency, organisation.DefaultTaxRate)
+            {
+                LegalName = organisation.LegalName, Address = organisation.Address, TaxNumber = organisation.TaxNumber,
+                Email = organisation.InvoiceEmail, Phone = organisation.InvoicePhone, LogoUri = logoUri,
+            },
             document is null
                 ? new InvoiceDocumentState(DocumentStatus.None, 0, null, null)
                 : new InvoiceDocumentState(document.State switch

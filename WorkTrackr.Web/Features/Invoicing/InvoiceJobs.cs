@@ -43,7 +43,7 @@ public sealed partial class InvoicePdfWorker(JobDatabase database, InvoicePdf pd
         try
         {
             var invoiceId = await db.InvoiceDocuments.Where(d => d.Id == id).Select(d => d.InvoiceId).SingleAsync(cancellationToken);
-            var invoice = await InvoiceDocuments.LoadAsync(db, invoiceId, cancellationToken)
+            var invoice = await InvoiceDocuments.LoadAsync(db, invoiceId, cancellationToken, embedLogo: true)
                 ?? throw new InvalidOperationException("The invoice is gone.");
             var content = await pdf.RenderAsync(invoice, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;

@@ -154,8 +154,22 @@ public sealed record InvoiceLineView(Guid? ProductId, Guid? CustomerServiceId, D
 /// <summary>Net and tax of the lines at one rate.</summary>
 public sealed record TaxBand(decimal Rate, decimal Net, decimal Tax);
 
-/// <summary>The organisation as it heads its invoices, with the tax rate new lines start at.</summary>
-public sealed record InvoiceSender(string Name, string Currency, decimal DefaultTaxRate);
+/// <summary>
+/// The organisation as it heads its invoices (the organisation settings), with the tax rate new lines start at.
+/// <see cref="LogoUri"/> is the logo embedded as a data URI for a PDF, or the app's address of it for the page.
+/// </summary>
+public sealed record InvoiceSender(string Name, string Currency, decimal DefaultTaxRate)
+{
+    public string? LegalName { get; init; }
+    public string? Address { get; init; }
+    public string? TaxNumber { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? LogoUri { get; init; }
+
+    /// <summary>The name invoices are from: the legal name when there is one.</summary>
+    public string HeadingName => LegalName ?? Name;
+}
 
 /// <summary>A customer service due for renewal that an invoice can bill.</summary>
 public sealed record DueService(Guid Id, string Product, int Quantity, decimal UnitPrice, DateOnly PeriodStart, DateOnly PeriodEnd, bool AlreadyInvoiced);

@@ -28,6 +28,17 @@ public static class InvoicingModule
         app.MapGet("/invoices/{id:guid}/pdf", async (Guid id, InvoiceDocumentService documents, CancellationToken cancellationToken) =>
             (await documents.DownloadAsync(id, cancellationToken)).ToHttpResult(pdf => TypedResults.File(pdf.Content, "application/pdf", pdf.FileName)))
             .RequireAuthorization(Capabilities.ViewInvoices);
+        // GET /invoices/logo: the organisation's logo, for the invoice page's preview. Its address changes with the logo.
+        app.MapGet("/" + InvoiceDocuments.LogoPath, async (InvoiceDocumentService documents, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            var logo = await documents.LogoAsync(cancellationToken);
+            if (!logo.Succeeded) return logo.ToProblem();
+            var file = logo.Value;
+            // An SVG opened on its own must not run as a page of the app (the settings refuse scripts; this is the second lock).
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+            context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
+            return Results.File(file.Content, file.ContentType);
+        }).RequireAuthorization(Capabilities.ViewInvoices);
         return app;
     }
 }
