@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace WorkTrackr.Data.Migrations;
 
-/// <summary>How an organisation heads its invoices: legal name, address, tax number, contact details and a logo.</summary>
+/// <summary>
+/// How an organisation heads its invoices: legal name, address, tax number, contact details and a logo; and whether an
+/// Admin closed the dashboard's getting-started list.
+/// </summary>
 [DbContext(typeof(WorkTrackrDbContext))]
 [Migration("20261205010000_OrganisationSettings")]
 public partial class OrganisationSettings : Migration
@@ -16,6 +19,7 @@ public partial class OrganisationSettings : Migration
     {
         foreach (var (name, length) in Columns)
             migrationBuilder.AddColumn<string>(name: name, table: "Organisations", maxLength: length, nullable: true);
+        migrationBuilder.AddColumn<bool>(name: "GettingStartedDismissed", table: "Organisations", nullable: false, defaultValue: false);
 
         migrationBuilder.CreateTable(
             name: "OrganisationLogos",
@@ -45,7 +49,7 @@ public partial class OrganisationSettings : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(name: "OrganisationLogos");
-        foreach (var (name, _) in Columns)
+        foreach (var name in Columns.Select(c => c.Name).Append("GettingStartedDismissed"))
         {
             if (migrationBuilder.IsSqlite())
                 migrationBuilder.Sql($"ALTER TABLE \"Organisations\" DROP COLUMN \"{name}\";");

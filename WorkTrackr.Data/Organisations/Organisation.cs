@@ -40,6 +40,9 @@ public class Organisation : Entity
     public string? InvoiceEmail { get; set; }
     public string? InvoicePhone { get; set; }
 
+    /// <summary>An Admin closed the dashboard's getting-started list before finishing it.</summary>
+    public bool GettingStartedDismissed { get; set; }
+
     public const string DefaultReminderDays = "30,14,7,1";
 
     /// <summary>The reminder thresholds as numbers, largest first; blanks and duplicates dropped.</summary>
@@ -66,6 +69,8 @@ public class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
         builder.Property(o => o.TaxNumber).HasMaxLength(DataLimits.TaxNumberLength);
         builder.Property(o => o.InvoiceEmail).HasMaxLength(DataLimits.EmailLength);
         builder.Property(o => o.InvoicePhone).HasMaxLength(DataLimits.PhoneLength);
+        // The default fills rows that existed before the column.
+        builder.Property(o => o.GettingStartedDismissed).HasDefaultValue(false);
         builder.HasIndex(o => o.Name);
     }
 }

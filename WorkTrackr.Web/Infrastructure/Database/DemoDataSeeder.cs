@@ -61,7 +61,13 @@ public sealed partial class DemoDataSeeder(
         roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var demo = new Organisation { Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York", DefaultTaxRate = 0.08m, CreatedAt = clock.GetUtcNow().UtcDateTime.AddYears(-1) };
+        var demo = new Organisation
+        {
+            Name = DemoOrganisationName, Plan = OrganisationPlan.Pro, Currency = "USD", TimeZoneId = "America/New_York", DefaultTaxRate = 0.08m,
+            CreatedAt = clock.GetUtcNow().UtcDateTime.AddYears(-1),
+            LegalName = "Northwind Facilities LLC", Address = "200 Harbor Drive\nStamford, CT 06902", TaxNumber = "EIN 12-3456789",
+            InvoiceEmail = "billing@northwind.test", InvoicePhone = "203-555-0100",
+        };
         db.Organisations.Add(demo);
         await db.SaveChangesAsync(cancellationToken);
 
