@@ -23,11 +23,17 @@ public sealed class BrowserApp : IAsyncLifetime
     /// </summary>
     public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a signed-in page and cookie are checked again (Identity:Revalidation).</summary>
+    public static readonly TimeSpan Revalidation = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         Factory = new WorkTrackrFactory(database, seedDemoData: true);
         Factory.Settings["Jobs:Enabled"] = "true";
         Factory.Settings["Circuits:DisconnectedRetention"] = DisconnectedRetention.ToString();
+        // A deactivated person's open page signs out in seconds rather than within the minute production allows.
+        Factory.Settings["Identity:Revalidation:Circuit"] = Revalidation.ToString();
+        Factory.Settings["Identity:Revalidation:Cookie"] = Revalidation.ToString();
         BaseAddress = Factory.ServeOverHttp();
         Proxy = new TcpProxy(BaseAddress.Port);
         playwright = await Playwright.CreateAsync();

@@ -8,7 +8,7 @@ namespace WorkTrackr.Tests.Browser;
 public sealed class TeamTests(BrowserApp app)
 {
     [Fact]
-    public async Task An_Admin_invites_a_technician_who_joins_from_the_email_and_is_then_deactivated_and_cannot_sign_in()
+    public async Task An_Admin_invites_a_technician_who_joins_from_the_email_sees_only_their_tickets_and_is_signed_out_when_deactivated()
     {
         var email = $"joiner-{Guid.NewGuid():N}"[..20] + "@northwind.test";
         const string password = "Joined!2026";
@@ -31,6 +31,10 @@ public sealed class TeamTests(BrowserApp app)
         await shell.WaitUntilInteractiveAsync();
         await Expect(shell.UserName).ToHaveTextAsync("Jo Joiner");
         await Expect(shell.NavigationLinks).ToHaveTextAsync(["Dashboard", "Tickets", "Calendar"]);
+        // None of the demo's hundreds of tickets is theirs: the list is empty, not the organisation's.
+        await joiner.GotoAsync(app, "tickets");
+        await shell.WaitUntilInteractiveAsync();
+        await Expect(joiner.GetByTestId("tickets-empty")).ToBeVisibleAsync();
 
         await admin.ReloadAsync();
         await new AppShell(admin).WaitUntilInteractiveAsync();
@@ -44,6 +48,8 @@ public sealed class TeamTests(BrowserApp app)
 
         await Expect(team.Member(email).GetByTestId("member-status")).ToHaveTextAsync("Deactivated");
         await Expect(team.SeatCount).ToHaveTextAsync($"{seats} seats");
+        // Their open page is signed out at its next check (every minute in production, every few seconds here).
+        await Expect(joiner).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"), new() { Timeout = 20_000 });
         var again = await app.NewPageAsync();
         var login = new LoginPage(again, app.BaseAddress);
         await login.GotoAsync();

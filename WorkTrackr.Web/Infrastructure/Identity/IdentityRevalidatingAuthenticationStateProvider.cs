@@ -15,11 +15,12 @@ namespace WorkTrackr.Web.Infrastructure.Identity;
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<RevalidationOptions> revalidation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    // A suspended organisation's open circuits are signed out within a minute (issue: platform administration).
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
+    // A deactivated person's, or a suspended organisation's, open circuits are signed out within a minute.
+    protected override TimeSpan RevalidationInterval => revalidation.Value.Circuit;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
