@@ -6,7 +6,8 @@ namespace WorkTrackr.Data.Organisations;
 
 public enum OrganisationPlan { Starter = 0, Pro = 1, Enterprise = 2 }
 
-public enum OrganisationStatus { Active = 0, Suspended = 1 }
+/// <summary>Only an active organisation's people sign in. A registration is unconfirmed until its Admin confirms their email.</summary>
+public enum OrganisationStatus { Active = 0, Suspended = 1, Unconfirmed = 2 }
 
 /// <summary>Who hears that a customer service is about to renew.</summary>
 public enum ReminderRecipients { ContactOwner = 0, Managers = 1 }

@@ -33,7 +33,7 @@ public sealed partial class AccessibilityTests(BrowserApp app)
         ("platform@worktrackr.test", "platform"), ("platform@worktrackr.test", "platform/organisations"),
         ("platform@worktrackr.test", "platform/plans"), ("platform@worktrackr.test", "platform/resellers"),
         ("reseller@brightpartners.test", "resellers"),
-        (null, "Account/Login"), (null, "Account/Register"), (null, "Account/ForgotPassword"), (null, "Account/AcceptInvitation"),
+        (null, "Account/Login"), (null, "Account/Register"), (null, "Account/ForgotPassword"), (null, "Account/AcceptInvitation"), (null, "Account/RegisterConfirmation"), (null, "Account/ResendConfirmation"), (null, "Account/ConfirmEmail"),
     ];
 
     private static readonly List<string> WcagAa = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -24,6 +24,13 @@ public static partial class MailPickup
         return WebUtility.HtmlDecode(InvitationHref().Match(html).Groups[1].Value);
     }
 
+    /// <summary>The email confirmation link (Account/ConfirmEmail) in the latest message to <paramref name="email"/>, once the email job has written it.</summary>
+    public static async Task<string> ConfirmationLinkSentToAsync(BrowserApp app, string email)
+    {
+        var html = await Poll.UntilAsync(() => LatestTo(app.Factory.MailFolder, email)?.HtmlBody, timeoutMs: 30_000);
+        return WebUtility.HtmlDecode(ConfirmationHref().Match(html).Groups[1].Value);
+    }
+
     /// <summary>
     /// MimeKit undoes the transfer encoding (quoted-printable or base64) and the header encoding. The files are named by
     /// the time they were written, so the last name in ordinal order is the latest message.
@@ -38,6 +45,9 @@ public static partial class MailPickup
 
     [GeneratedRegex("href=['\"]([^'\"]*AcceptInvitation[^'\"]*)['\"]")]
     private static partial Regex InvitationHref();
+
+    [GeneratedRegex("href=['\"]([^'\"]*ConfirmEmail[^'\"]*)['\"]")]
+    private static partial Regex ConfirmationHref();
 }
 
 public static class Poll

@@ -33,7 +33,7 @@ public sealed class SignInTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task Registering_an_organisation_signs_in_its_admin_on_an_empty_dashboard()
+    public async Task Registering_an_organisation_opens_it_once_the_admin_confirms_their_email_on_an_empty_dashboard()
     {
         var page = await app.NewPageAsync();
         var register = new RegisterPage(page, app.BaseAddress);
@@ -53,9 +53,17 @@ public sealed class SignInTests(BrowserApp app)
 
         await register.SetPasswordAsync("Str0ng!Passw0rd");
         await register.SubmitAsync();
+        await Expect(page.GetByTestId("register-confirmation")).ToContainTextAsync("We have emailed you a link");
 
-        var shell = new AppShell(page);
-        await shell.WaitUntilInteractiveAsync();
+        // Not before the address is confirmed.
+        var login = new LoginPage(page, app.BaseAddress);
+        await login.GotoAsync();
+        await login.SubmitAsync(email, "Str0ng!Passw0rd");
+        await Expect(login.Error).ToContainTextAsync("Confirm your email address first");
+        await page.GotoAsync(await MailPickup.ConfirmationLinkSentToAsync(app, email));
+        await Expect(page.GetByTestId("email-confirmed")).ToBeVisibleAsync();
+
+        var shell = await login.SignInAsync(email, "Str0ng!Passw0rd");
         await Expect(shell.OrganisationName).ToHaveTextAsync("Newco Plumbing");
         await Expect(shell.UserName).ToContainTextAsync("Nora Owner");
         // A new organisation's dashboard says plainly that there is nothing yet, panel by panel.

@@ -40,6 +40,84 @@ public sealed class OrganisationRegistrationTests(SqliteApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_organisation_opens_only_once_its_admin_confirms_the_emailed_address()
+    {
+        var email = $"confirm-{Guid.NewGuid():N}@zeta.test";
+        var registered = await RegisterAsync(Model(email, "Zeta Cleaning"));
+        Assert.True(registered.Succeeded, registered.Message);
+        var admin = registered.Value!;
+        Assert.Equal(OrganisationStatus.Unconfirmed, await StatusAsync(admin.OrganisationId!.Value));
+        Assert.True((await CheckPasswordAsync(email)).IsNotAllowed);
+
+        var (userId, code) = await ConfirmationLinkAsync(email);
+        Assert.Equal(ResultStatus.Invalid, (await ConfirmAsync(userId, code[..^4] + "AAAA")).Status);
+        Assert.Equal(ResultStatus.Invalid, (await ConfirmAsync(Guid.NewGuid().ToString(), code)).Status);
+        Assert.Equal(OrganisationStatus.Unconfirmed, await StatusAsync(admin.OrganisationId!.Value));
+
+        var confirmed = await ConfirmAsync(userId, code);
+
+        Assert.True(confirmed.Succeeded, confirmed.Message);
+        Assert.Equal(OrganisationStatus.Active, await StatusAsync(admin.OrganisationId!.Value));
+        Assert.True((await CheckPasswordAsync(email)).Succeeded);
+        Assert.Contains("already confirmed", (await ConfirmAsync(userId, code)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_confirmation_link_is_sent_only_to_a_registration_still_waiting_for_one()
+    {
+        var email = $"again-{Guid.NewGuid():N}@eta.test";
+        Assert.True((await RegisterAsync(Model(email, "Eta Gardens"))).Succeeded);
+
+        await ResendAsync(email);
+        await ResendAsync("nobody-registered@eta.test");
+
+        await using var db = app.Factory.CreateDbContext(null);
+        Assert.Equal(2, await db.EmailMessages.CountAsync(m => m.To == email));
+        Assert.False(await db.EmailMessages.AnyAsync(m => m.To == "nobody-registered@eta.test"));
+        var (userId, code) = await ConfirmationLinkAsync(email);
+        Assert.True((await ConfirmAsync(userId, code)).Succeeded);
+        await ResendAsync(email);
+        Assert.Equal(2, await db.EmailMessages.CountAsync(m => m.To == email));
+    }
+
+    private async Task<OrganisationStatus> StatusAsync(Guid organisationId)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        return await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Status).SingleAsync();
+    }
+
+    private async Task<SignInResult> CheckPasswordAsync(string email)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!;
+        return await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().CheckPasswordSignInAsync(user, "Str0ng!Passw0rd", lockoutOnFailure: false);
+    }
+
+    private async Task<Result> ConfirmAsync(string userId, string code)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<OrganisationRegistration>().ConfirmAsync(userId, code);
+    }
+
+    private async Task ResendAsync(string email)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OrganisationRegistration>().ResendConfirmationAsync(email);
+    }
+
+    /// <summary>The user id and code in the latest confirmation email's link, which must be to the app's public address.</summary>
+    private async Task<(string UserId, string Code)> ConfirmationLinkAsync(string email)
+    {
+        await using var db = app.Factory.CreateDbContext(null);
+        var body = (await db.EmailMessages.AsNoTracking().Where(m => m.To == email).ToListAsync()).Last().HtmlBody;
+        var href = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, "href='([^']+)'").Groups[1].Value);
+        var publicBase = app.Factory.Services.GetRequiredService<PublicAddress>().BaseUri;
+        Assert.StartsWith(new Uri(publicBase, OrganisationRegistration.ConfirmPath).AbsoluteUri, href, StringComparison.Ordinal);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(href).Query);
+        return (query["userId"].ToString(), query["code"].ToString());
+    }
+
+    [Fact]
     public async Task A_refused_admin_leaves_no_half_registered_organisation()
     {
         Assert.True((await RegisterAsync(Model("taken@delta.test", "Delta One"))).Succeeded);

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
 using WorkTrackr.Data.Identity;
@@ -44,9 +47,15 @@ public sealed class RegisterOrganisationModel
     public string ConfirmPassword { get; set; } = "";
 }
 
-/// <summary>Creates an organisation and its first Admin together, in one transaction: both or neither.</summary>
-public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager<ApplicationUser> userManager, TimeProvider clock)
+/// <summary>
+/// Creates an organisation and its first Admin together, in one transaction: both or neither. The organisation is
+/// unconfirmed, and nobody signs in to it, until the Admin follows the link emailed to their address.
+/// </summary>
+public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager<ApplicationUser> userManager, TimeProvider clock,
+    IEmailSender<ApplicationUser> email, PublicAddress publicAddress)
 {
+    public const string ConfirmPath = "Account/ConfirmEmail";
+
     public async Task<Result<ApplicationUser>> RegisterAsync(RegisterOrganisationModel model, CancellationToken cancellationToken = default)
     {
         if (!TimeZones.IsValid(model.TimeZoneId))
@@ -59,6 +68,7 @@ public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager
             Name = model.OrganisationName.Trim(),
             Currency = model.Currency,
             TimeZoneId = model.TimeZoneId,
+            Status = OrganisationStatus.Unconfirmed,
         };
         db.Organisations.Add(organisation);
         // The plan's history starts with the organisation: reseller commission reads it day by day.
@@ -78,7 +88,57 @@ public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager
         if (!role.Succeeded) return Result<ApplicationUser>.From(Result.Invalid(ToFieldErrors(role)));
 
         await transaction.CommitAsync(cancellationToken);
+        await SendConfirmationAsync(user);
         return Result<ApplicationUser>.Ok(user);
+    }
+
+    /// <summary>Sends the registering Admin a new confirmation link, if that address has a registration still waiting for one.</summary>
+    public async Task ResendConfirmationAsync(string emailAddress)
+    {
+        var user = await userManager.FindByEmailAsync(emailAddress);
+        if (user is null || user.EmailConfirmed || user.OrganisationId is not { } organisationId) return;
+        if (await db.Organisations.AsNoTracking().AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Unconfirmed))
+            await SendConfirmationAsync(user);
+    }
+
+    /// <summary>
+    /// Confirms the Admin's address and opens their organisation, in one transaction. A link that is wrong, expired (a
+    /// day) or for an address already confirmed is refused with a message that says what to do.
+    /// </summary>
+    public async Task<Result> ConfirmAsync(string? userId, string? code, CancellationToken cancellationToken = default)
+    {
+        const string invalid = "This confirmation link is not valid, or it has expired. Ask for a new one below.";
+        if (userId is null || code is null || await userManager.FindByIdAsync(userId) is not { } user) return Result.Invalid("", invalid);
+        if (user.EmailConfirmed) return Result.Invalid("", "Your email address is already confirmed. Sign in.");
+        string token;
+        try
+        {
+            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return Result.Invalid("", invalid);
+        }
+        // UserManager saves through this same scoped context, so one transaction covers the user and the organisation.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var confirmed = await userManager.ConfirmEmailAsync(user, token);
+        if (!confirmed.Succeeded) return Result.Invalid("", invalid);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == user.OrganisationId, cancellationToken);
+        if (organisation is { Status: OrganisationStatus.Unconfirmed })
+        {
+            organisation.Status = OrganisationStatus.Active;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    private async Task SendConfirmationAsync(ApplicationUser user)
+    {
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await userManager.GenerateEmailConfirmationTokenAsync(user)));
+        var link = new Uri(publicAddress.BaseUri, ConfirmPath).AbsoluteUri
+            + QueryString.Create([new KeyValuePair<string, string?>("userId", user.Id.ToString()), new KeyValuePair<string, string?>("code", code)]);
+        await email.SendConfirmationLinkAsync(user, user.Email!, link);
     }
 
     private static Dictionary<string, string[]> ToFieldErrors(IdentityResult result) =>

@@ -24,7 +24,7 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
         var found = await FindAsync(platform, token!, cancellationToken);
         if (found is null) return null;
         var organisation = await platform.Organisations.AsNoTracking().Where(o => o.Id == found.OrganisationId).Select(o => new { o.Name, o.Status }).SingleAsync(cancellationToken);
-        var status = organisation.Status == OrganisationStatus.Suspended ? InvitationStatus.Revoked : found.StatusAt(Now);
+        var status = organisation.Status != OrganisationStatus.Active ? InvitationStatus.Revoked : found.StatusAt(Now);
         return new InvitationView(organisation.Name, found.Email, found.Role, status);
     }
 
@@ -71,7 +71,7 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var invitation = await db.TeamInvitations.SingleOrDefaultAsync(i => i.Id == found.Id, cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == found.OrganisationId, cancellationToken);
-        var status = organisation.Status == OrganisationStatus.Suspended ? InvitationStatus.Revoked : invitation?.StatusAt(Now) ?? InvitationStatus.Revoked;
+        var status = organisation.Status != OrganisationStatus.Active ? InvitationStatus.Revoked : invitation?.StatusAt(Now) ?? InvitationStatus.Revoked;
         if (status != InvitationStatus.Pending) return Refused(status);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == user.NormalizedEmail || u.NormalizedUserName == user.NormalizedUserName, cancellationToken))
             return Result<ApplicationUser>.From(Result.Invalid("", "Someone already signs in to WorkTrackr with this address. Sign in, or ask for an invitation to another address."));

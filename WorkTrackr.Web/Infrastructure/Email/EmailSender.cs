@@ -184,8 +184,10 @@ public sealed partial class SmtpEmailTransport(IOptions<EmailOptions> options, I
 public sealed class IdentityEmailSender(IEmailSender sender) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        sender.SendAsync(email, "Confirm your WorkTrackr email",
-            $"Please confirm your account by <a href='{HtmlEncoder.Default.Encode(confirmationLink)}'>clicking here</a>.");
+        sender.SendAsync(email, "Confirm your email to start using WorkTrackr",
+            $"<p>Hello {HtmlEncoder.Default.Encode(user.DisplayName)},</p>" +
+            $"<p><a href='{HtmlEncoder.Default.Encode(confirmationLink)}'>Confirm your email address</a> to open your organisation's WorkTrackr. " +
+            "The link works for a day. If you did not register, ignore this message: nothing happens without it.</p>");
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
         sender.SendAsync(email, "Reset your WorkTrackr password",

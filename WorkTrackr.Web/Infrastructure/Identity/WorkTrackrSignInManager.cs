@@ -10,7 +10,7 @@ using WorkTrackr.Data.Organisations;
 namespace WorkTrackr.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Refuses sign-in to deactivated users and to members of a suspended organisation; starts a session at every sign-in
+/// Refuses sign-in to deactivated users and to members of an organisation that is suspended or not yet confirmed; starts a session at every sign-in
 /// and checks it at every revalidation, and records sign-ins, failures, lockouts and sign-outs (<see cref="AccountSecurity"/>).
 /// </summary>
 // The accessor is shared with the base class on purpose (see Http).
@@ -38,7 +38,7 @@ public sealed class WorkTrackrSignInManager(
     private HttpContext? Http => contextAccessor.HttpContext;
 
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
-        await base.CanSignInAsync(user) && user.IsActive && !await IsOrganisationSuspendedAsync(user);
+        await base.CanSignInAsync(user) && user.IsActive && await OrganisationStatusAsync(user) is null or OrganisationStatus.Active;
 
     /// <summary>
     /// Runs when a sign-in cookie is revalidated: a user who may no longer sign in (deactivated, organisation
@@ -90,10 +90,11 @@ public sealed class WorkTrackrSignInManager(
         await base.SignOutAsync();
     }
 
-    public async Task<bool> IsOrganisationSuspendedAsync(ApplicationUser user)
+    /// <summary>The status of the person's organisation (only an active one's people sign in); null for someone of none.</summary>
+    public async Task<OrganisationStatus?> OrganisationStatusAsync(ApplicationUser user)
     {
-        if (user.OrganisationId is not { } organisationId) return false;
+        if (user.OrganisationId is not { } organisationId) return null;
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Status == OrganisationStatus.Suspended);
+        return await db.Organisations.Where(o => o.Id == organisationId).Select(o => (OrganisationStatus?)o.Status).SingleOrDefaultAsync();
     }
 }
