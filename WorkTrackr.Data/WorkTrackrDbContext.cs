@@ -43,6 +43,7 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<ResellerLink> ResellerLinks => Set<ResellerLink>();
     public DbSet<ResellerRate> ResellerRates => Set<ResellerRate>();
     public DbSet<CommissionEntry> CommissionEntries => Set<CommissionEntry>();
+    public DbSet<ResellerStatement> ResellerStatements => Set<ResellerStatement>();
     public DbSet<PlanPrice> PlanPrices => Set<PlanPrice>();
     public DbSet<OrganisationLogo> OrganisationLogos => Set<OrganisationLogo>();
     public DbSet<OrganisationPlanChange> OrganisationPlanChanges => Set<OrganisationPlanChange>();
@@ -59,6 +60,7 @@ public class WorkTrackrDbContext(DbContextOptions<WorkTrackrDbContext> options, 
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<InvoiceDocument> InvoiceDocuments => Set<InvoiceDocument>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlatformAuditEntry> PlatformAuditEntries => Set<PlatformAuditEntry>();
     public DbSet<TeamInvitation> TeamInvitations => Set<TeamInvitation>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -34,3 +34,36 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.HasIndex(a => new { a.OrganisationId, a.EntityType, a.EntityId, a.At });
     }
 }
+
+/// <summary>
+/// The platform's own changes (organisations, plans and their prices, resellers, their rates, links and payouts, and the
+/// platform's and resellers' people), made with no organisation current: the Platform admin's log. Written, like
+/// <see cref="AuditEntry"/>, only by <see cref="AuditInterceptor"/>, in the same save.
+/// </summary>
+public class PlatformAuditEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid? UserId { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime At { get; set; }
+    public required string EntityType { get; set; }
+    public required string EntityId { get; set; }
+    /// <summary>The organisation the change is about, when there is one (its row, its plan, its link to a reseller).</summary>
+    public Guid? OrganisationId { get; set; }
+    public AuditAction Action { get; set; }
+    public string? OldValues { get; set; }
+    public string? NewValues { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+public class PlatformAuditEntryConfiguration : IEntityTypeConfiguration<PlatformAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<PlatformAuditEntry> builder)
+    {
+        builder.Property(a => a.EntityType).HasMaxLength(DataLimits.EntityTypeLength);
+        builder.Property(a => a.EntityId).HasMaxLength(DataLimits.EntityIdLength);
+        builder.Property(a => a.IpAddress).HasMaxLength(DataLimits.IpAddressLength);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+    }
+}

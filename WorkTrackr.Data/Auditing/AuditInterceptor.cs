@@ -36,17 +36,30 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
         if (context is not WorkTrackrDbContext db) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var changes = new List<Change>();
+        var platform = new List<PlatformAuditEntry>();
+        // A save with no organisation current is the platform's own (the Platform admin, a registration, a job's sweep).
+        var platformSave = db.CurrentOrganisationId is null;
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Metadata.IsOwned()) continue;
-            if (OrganisationOf(entry) is not { } organisationId) continue;
+            var organisationId = OrganisationOf(entry);
+            var platformChange = platformSave ? PlatformSubject(entry) : null;
+            if (organisationId is null && platformChange is null) continue;
             var (oldValues, newValues) = Values(entry);
             if (entry.State == EntityState.Modified && newValues.Count == 0) continue;
-            changes.Add(new Change(organisationId, entry.Metadata.ClrType.Name,
-                string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
-                entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
-                oldValues, newValues));
+            var entityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+            var action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated };
+            if (organisationId is { } owner) changes.Add(new Change(owner, entry.Metadata.ClrType.Name, entityId, action, oldValues, newValues));
+            if (platformChange is { } subject)
+            {
+                platform.Add(new PlatformAuditEntry
+                {
+                    UserId = db.CurrentUserId, At = now, EntityType = entry.Metadata.ClrType.Name, EntityId = entityId, OrganisationId = subject.Organisation,
+                    Action = action, OldValues = Serialize(oldValues), NewValues = Serialize(newValues), IpAddress = db.CurrentIpAddress,
+                });
+            }
         }
+        db.PlatformAuditEntries.AddRange(platform);
         AddRoleChanges(db, changes);
         db.AuditEntries.AddRange(changes.Select(c => new AuditEntry
         {
@@ -56,8 +69,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
             EntityType = c.EntityType,
             EntityId = c.EntityId,
             Action = c.Action,
-            OldValues = c.Old.Count > 0 ? JsonSerializer.Serialize(c.Old, Json) : null,
-            NewValues = c.New.Count > 0 ? JsonSerializer.Serialize(c.New, Json) : null,
+            OldValues = Serialize(c.Old),
+            NewValues = Serialize(c.New),
             IpAddress = db.CurrentIpAddress,
         }));
     }
@@ -92,6 +105,23 @@ public sealed class AuditInterceptor(TimeProvider clock) : BeforeSaveInterceptor
     }
 
     private const string RoleField = "Role";
+
+    private readonly record struct PlatformRecord(Guid? Organisation);
+
+    private static string? Serialize(Dictionary<string, object?> values) => values.Count > 0 ? JsonSerializer.Serialize(values, Json) : null;
+
+    /// <summary>A platform record, and the organisation it is about (null for none): what the Platform admin's log holds.</summary>
+    private static PlatformRecord? PlatformSubject(EntityEntry entry) => entry.Entity switch
+    {
+        Organisation organisation => new PlatformRecord(organisation.Id),
+        OrganisationPlanChange change => new PlatformRecord(change.OrganisationId),
+        Resellers.ResellerLink link => new PlatformRecord(link.OrganisationId),
+        // Commission is computed and kept by the monthly job; what a person does to it is paying it.
+        Resellers.CommissionEntry commission when entry.State == EntityState.Modified => new PlatformRecord(commission.OrganisationId),
+        PlanPrice or Resellers.Reseller or Resellers.ResellerRate => new PlatformRecord(null),
+        ApplicationUser { OrganisationId: null } => new PlatformRecord(null),
+        _ => null,
+    };
 
     /// <summary>Whose data the row is: an organisation's record, its own settings row, or one of its people.</summary>
     private static Guid? OrganisationOf(EntityEntry entry) => entry.Entity switch

@@ -64,6 +64,29 @@ public class CommissionEntry
     public DateOnly? PaidOn { get; set; }
 }
 
+/// <summary>
+/// A closed month's commission statement as a PDF, made once (when first asked for) and kept, so every download is the
+/// same document. Marking the month paid replaces it, since the statement says so.
+/// </summary>
+public class ResellerStatement
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ResellerId { get; set; }
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public class ResellerStatementConfiguration : IEntityTypeConfiguration<ResellerStatement>
+{
+    public void Configure(EntityTypeBuilder<ResellerStatement> builder)
+    {
+        builder.HasOne<Reseller>().WithMany().HasForeignKey(s => s.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.ResellerId, s.Month }).IsUnique();
+    }
+}
+
 public class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
 {
     public void Configure(EntityTypeBuilder<Reseller> builder)

@@ -31,7 +31,7 @@ public sealed partial class AccessibilityTests(BrowserApp app)
         (Admin, "not-found"),
         ("dispatcher@northwind.test", ""),
         ("platform@worktrackr.test", "platform"), ("platform@worktrackr.test", "platform/organisations"),
-        ("platform@worktrackr.test", "platform/plans"), ("platform@worktrackr.test", "platform/resellers"),
+        ("platform@worktrackr.test", "platform/plans"), ("platform@worktrackr.test", "platform/resellers"), ("platform@worktrackr.test", "platform/audit"),
         ("reseller@brightpartners.test", "resellers"),
         (null, "Account/Login"), (null, "Account/Register"), (null, "Account/ForgotPassword"), (null, "Account/AcceptInvitation"), (null, "Account/RegisterConfirmation"), (null, "Account/ResendConfirmation"), (null, "Account/ConfirmEmail"),
     ];

@@ -147,6 +147,15 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(firstLast.Earned, again.Single(l => l.Month == lastMonth && l.OrganisationId == organisation.Id).Earned);
         Assert.True((await app.Factory.RunAsAsync<PlatformOrganisations, Result>(platform, s => s.SetPlanPriceAsync(OrganisationPlan.Starter, 0, 12))).Succeeded);
 
+        // A closed month's statement is made once and kept: the next download is that same file, not a new print.
+        Task<Result<(byte[] Content, string FileName)>> StatementAsync() =>
+            app.Factory.RunAsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
+        var unpaid = (await StatementAsync()).Value.Content;
+        Assert.Contains("Awaiting payment", await PdfTools.RunAsync("pdftotext", unpaid, "-layout"));
+        Assert.Equal(unpaid, (await StatementAsync()).Value.Content);
+        await using (var db = app.Factory.CreateDbContext(null))
+            Assert.Equal(unpaid, await db.ResellerStatements.Where(s => s.ResellerId == first && s.Month == lastMonth).Select(s => s.Content).SingleAsync());
+
         // Paying: only ended months; then the ledger says paid, with the date.
         Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth.AddMonths(1)))).Status);
         Assert.True((await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth, new DateOnly(2026, 1, 5)))).Succeeded);
@@ -156,8 +165,10 @@ public abstract class ResellerTests<TApp>(TApp app) where TApp : TenantApp
         Assert.Equal(ResultStatus.Invalid, (await app.Factory.RunAsAsync<PlatformResellers, Result>(platform, s => s.MarkCommissionPaidAsync(first, lastMonth))).Status);
 
         // The month's statement, as a PDF read back.
-        var statement = await app.Factory.RunAsAsync<ResellerPortal, Result<(byte[] Content, string FileName)>>(platform, s => s.StatementAsync(lastMonth, first));
+        // Paying replaces the kept statement, which now says so.
+        var statement = await StatementAsync();
         Assert.Equal($"commission-{lastMonth:yyyy-MM}.pdf", statement.Value.FileName);
+        Assert.NotEqual(unpaid, statement.Value.Content);
         var text = await PdfTools.RunAsync("pdftotext", statement.Value.Content, "-layout");
         Assert.Contains("First Test Reseller", text);
         Assert.Contains("Moving Mechanics", text);

@@ -43,7 +43,8 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
     [
         ("Ticket", "Tickets"), ("TicketActivity", "Ticket activity"), ("Contact", "Contacts"), ("CrmEvent", "CRM events"),
         ("Product", "Products"), ("CustomerService", "Customer services"), ("Invoice", "Invoices"), ("InvoiceLine", "Invoice lines"),
-        ("TicketTemplate", "Ticket templates"), ("SlaTarget", "SLA targets"), ("Organisation", "Organisation settings"), ("ApplicationUser", "People"),
+        ("TicketTemplate", "Ticket templates"), ("SlaTarget", "SLA targets"), ("Organisation", "Organisation settings"), ("OrganisationLogo", "Logo"),
+        ("ApplicationUser", "People"), ("TeamInvitation", "Invitations"),
     ];
 
     public Task<Result<AuditPage>> SearchAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
@@ -112,10 +113,16 @@ public sealed class AuditLog(RecordOperations operations, CurrentUser currentUse
 
     private static AuditRow Row(AuditEntry entry, IReadOnlyDictionary<Guid, string> names)
     {
-        var (old, @new) = (Parse(entry.OldValues), Parse(entry.NewValues));
-        var changes = old.Keys.Union(@new.Keys).Select(field => new AuditChange(field, old.GetValueOrDefault(field), @new.GetValueOrDefault(field))).ToList();
+        var changes = ChangesOf(entry.OldValues, entry.NewValues);
         var who = entry.UserId is { } id ? names.GetValueOrDefault(id, "Someone outside the team (the platform, or a person since removed)") : "WorkTrackr (automatic)";
         return new AuditRow(entry.Id, entry.At, entry.UserId, who, entry.EntityType, entry.EntityId, entry.Action, changes);
+    }
+
+    /// <summary>An entry's fields, from its old and new values as stored (JSON objects).</summary>
+    public static IReadOnlyList<AuditChange> ChangesOf(string? oldValues, string? newValues)
+    {
+        var (old, @new) = (Parse(oldValues), Parse(newValues));
+        return old.Keys.Union(@new.Keys).Select(field => new AuditChange(field, old.GetValueOrDefault(field), @new.GetValueOrDefault(field))).ToList();
     }
 
     private static Dictionary<string, string?> Parse(string? json) =>

@@ -14,6 +14,7 @@ public static class PlatformModule
         services.AddScoped<PlatformOrganisations>();
         services.AddScoped<PlatformResellers>();
         services.AddScoped<ResellerInvitations>();
+        services.AddScoped<PlatformAuditLog>();
         services.AddScoped<ICommissionPayouts, PlatformCommissionPayouts>();
         return services;
     }

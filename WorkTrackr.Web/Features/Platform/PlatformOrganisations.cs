@@ -91,9 +91,13 @@ public sealed class PlatformOrganisations(RecordOperations operations, TimeProvi
     /// <summary>Suspends (its people cannot sign in, and open sessions end within a minute) or reactivates an organisation.</summary>
     public async Task<Result> SetStatusAsync(Guid id, OrganisationStatus status, CancellationToken cancellationToken = default) =>
         await operations.WriteAsync(Capabilities.ManagePlatform, async (db, cancellationToken) =>
-            await db.Organisations.Where(o => o.Id == id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, status), cancellationToken) == 1
-                ? Result<bool>.Ok(true)
-                : Result<bool>.From(Result.NotFound(What)), cancellationToken: cancellationToken);
+        {
+            // Loaded and saved, not updated in bulk, so the audit logs (the organisation's and the platform's) record it.
+            if (await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, cancellationToken) is not { } organisation)
+                return Result<bool>.From(Result.NotFound(What));
+            organisation.Status = status;
+            return Result<bool>.Ok(true);
+        }, cancellationToken: cancellationToken);
 
     public Task<Result<IReadOnlyList<PlanPrice>>> PlanPricesAsync(CancellationToken cancellationToken = default) =>
         operations.ReadAsync<IReadOnlyList<PlanPrice>>(Capabilities.ManagePlatform, async (db, cancellationToken) =>
@@ -106,10 +110,10 @@ public sealed class PlatformOrganisations(RecordOperations operations, TimeProvi
                 (basePrice is < 0 or > 1_000_000, "BasePrice", "Enter a price from 0 to 1,000,000."),
                 (pricePerSeat is < 0 or > 1_000_000, "PricePerSeat", "Enter a price from 0 to 1,000,000."));
             if (errors.Count > 0) return Result<bool>.From(Result.Invalid(errors));
-            var updated = await db.PlanPrices.Where(p => p.Plan == plan).ExecuteUpdateAsync(p => p
-                .SetProperty(x => x.BasePrice, Money.Round(basePrice)).SetProperty(x => x.PricePerSeat, Money.Round(pricePerSeat))
-                .SetProperty(x => x.UpdatedAt, clock.GetUtcNow().UtcDateTime), cancellationToken);
-            return updated == 1 ? Result<bool>.Ok(true) : Result<bool>.From(Result.NotFound("The plan"));
+            if (await db.PlanPrices.SingleOrDefaultAsync(p => p.Plan == plan, cancellationToken) is not { } price)
+                return Result<bool>.From(Result.NotFound("The plan"));
+            (price.BasePrice, price.PricePerSeat, price.UpdatedAt) = (Money.Round(basePrice), Money.Round(pricePerSeat), clock.GetUtcNow().UtcDateTime);
+            return Result<bool>.Ok(true);
         }, cancellationToken: cancellationToken);
 
     /// <summary>What the data annotations cannot check: a time zone and a plan that exist.</summary>

@@ -115,13 +115,20 @@ public sealed class CommissionLedger(JobDatabase database, TimeProvider clock)
             .GroupBy(u => u.OrganisationId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    /// <summary>Marks a closed month paid for the reseller (the Platform admin's action); false when there is nothing to pay.</summary>
+    /// <summary>
+    /// Marks a closed month paid for the reseller (the Platform admin's action), on the caller's context, which saves it;
+    /// false when there is nothing to pay.
+    /// </summary>
     public async Task<bool> MarkPaidAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, DateOnly paidOn, CancellationToken cancellationToken = default)
     {
         await CloseMonthsAsync(db, resellerId, cancellationToken);
         var first = Commission.MonthOf(month);
-        return await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.Status, CommissionStatus.Paid).SetProperty(x => x.PaidOn, paidOn), cancellationToken) > 0;
+        // Loaded and saved, so the platform's audit log records each payout; the caller's operation saves them.
+        var entries = await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending).ToListAsync(cancellationToken);
+        foreach (var entry in entries) (entry.Status, entry.PaidOn) = (CommissionStatus.Paid, paidOn);
+        // The kept statement said "awaiting payment": the next download makes (and keeps) the paid one.
+        if (entries.Count > 0) db.ResellerStatements.RemoveRange(await db.ResellerStatements.Where(s => s.ResellerId == resellerId && s.Month == first).ToListAsync(cancellationToken));
+        return entries.Count > 0;
     }
 
     /// <summary>

@@ -99,6 +99,10 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
         if (first > ledger.CurrentMonth) return Result<(byte[], string)>.From(Result.Invalid("", "That month has not started yet."));
         var name = await db.Resellers.Where(r => r.Id == id).Select(r => r.Name).SingleOrDefaultAsync(cancellationToken);
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
+        var fileName = $"commission-{DateFormats.Format(first, DateFormats.IsoMonth)}.pdf";
+        var closed = first < ledger.CurrentMonth;
+        // A closed month's statement is made once and kept: every download is the same document.
+        if (closed && await KeptAsync(db, id, first, cancellationToken) is { } kept) return Result<(byte[], string)>.Ok((kept, fileName));
         var lines = await ledger.LinesAsync(db, id, first, first, cancellationToken);
         var title = $"Commission statement {DateFormats.Format(first, DateFormats.IsoMonth)} · {name}";
         var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
@@ -106,8 +110,29 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
             [nameof(StatementDocument.Reseller)] = name,
             [nameof(StatementDocument.Month)] = first,
             [nameof(StatementDocument.Lines)] = lines,
-            [nameof(StatementDocument.Closed)] = first < ledger.CurrentMonth,
+            [nameof(StatementDocument.Closed)] = closed,
         }, title, cancellationToken);
-        return Result<(byte[], string)>.Ok((pdf, $"commission-{DateFormats.Format(first, DateFormats.IsoMonth)}.pdf"));
+        if (closed) pdf = await KeepAsync(db, id, first, pdf, cancellationToken);
+        return Result<(byte[], string)>.Ok((pdf, fileName));
+    }
+
+    private static Task<byte[]?> KeptAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken) =>
+        db.ResellerStatements.AsNoTracking().Where(s => s.ResellerId == resellerId && s.Month == month).Select(s => s.Content).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Stores the statement; when two downloads made it at once, the one stored first is the one kept, and returned.</summary>
+    private async Task<byte[]> KeepAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, byte[] pdf, CancellationToken cancellationToken)
+    {
+        var statement = new ResellerStatement { ResellerId = resellerId, Month = month, Content = pdf, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.ResellerStatements.Add(statement);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return pdf;
+        }
+        catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+        {
+            db.Entry(statement).State = EntityState.Detached;
+            return await KeptAsync(db, resellerId, month, cancellationToken) ?? pdf;
+        }
     }
 }

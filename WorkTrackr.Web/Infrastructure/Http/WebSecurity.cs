@@ -58,7 +58,8 @@ public static class WebSecurity
         }
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // URL-safe base64 (CSP allows "-" and "_"): a "+" or "/" would be written into the page's HTML as an entity.
+            var nonce = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = Policy(nonce);
