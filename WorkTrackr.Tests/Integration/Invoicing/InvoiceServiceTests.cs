@@ -71,6 +71,18 @@ public abstract class InvoiceServiceTests<TApp>(TApp app) where TApp : TenantApp
         var huge = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.CreateDraftAsync(Input(contact, ("Tower", 1, 9_000_000_000m, 20))));
         Assert.Equal(ResultStatus.Invalid, huge.Status);
         Assert.StartsWith("The invoice total is too large", huge.Errors[nameof(InvoiceInput.Lines)].Single());
+
+        // Lines that cancel out are refused too: each line's amount must fit, and so must the net and the tax.
+        var cancelling = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.CreateDraftAsync(
+            Input(contact, ("Credit", 1000, 9_000_000_000m, 0), ("Debit", 1000, -9_000_000_000m, 0))));
+        Assert.Equal(ResultStatus.Invalid, cancelling.Status);
+        Assert.Equal(["Lines[0].Quantity", "Lines[1].Quantity"], cancelling.Errors.Keys.Order(StringComparer.Ordinal));
+        // A net of 10,200,000,000 (over the limit), with a negative tax that brings the total back to 9,400,000,000 (under it).
+        var offset = await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Drafts.CreateDraftAsync(
+            Input(contact, ("Works", 1, 6_000_000_000m, 0), ("Refund", 1, 5_000_000_000m, 0), ("Tax credit", 1, -800_000_000m, 100))));
+        Assert.Equal(ResultStatus.Invalid, offset.Status);
+        Assert.StartsWith("The invoice total is too large", offset.Errors[nameof(InvoiceInput.Lines)].Single());
+        Assert.Empty((await app.Factory.RunAsAsync(Manager, (InvoiceApi s) => s.Queries.SearchAsync(new InvoiceQuery { ContactId = contact }))).Value!.Items);
     }
 
     [Fact]

@@ -231,9 +231,18 @@ public sealed class InvoiceDrafts(RecordOperations operations, TimeProvider cloc
             linesValid &= lineErrors.Count == 0;
             if (line.ProductId is { } productId && !known.Contains(productId)) errors.TryAdd(LineField(i, nameof(InvoiceLineInput.ProductId)), ["That product no longer exists."]);
         }
-        // Only amounts within the fields' ranges are multiplied (no overflow); the totals must fit their columns too.
-        if (linesValid && input.Lines.Count <= MaxLines && Math.Abs(input.Totals.Gross) > MaxAmount)
-            errors[nameof(InvoiceInput.Lines)] = [$"The invoice total is too large: at most {MaxAmount:N2}."];
+        // Only amounts within the fields' ranges are multiplied (no overflow). Each line's amount and tax, and the net, tax
+        // and gross totals, must fit their numeric(12,2) columns and the PDF: lines that cancel out are no way round it.
+        if (!linesValid || input.Lines.Count > MaxLines) return errors;
+        for (var i = 0; i < input.Lines.Count; i++)
+        {
+            var line = InvoiceInput.ToLine(input.Lines[i]);
+            if (Math.Abs(line.NetAmount) > MaxAmount || Math.Abs(line.TaxAmount) > MaxAmount)
+                errors.TryAdd(LineField(i, nameof(InvoiceLineInput.Quantity)), [$"This line comes to more than {MaxAmount:N2}: lower the quantity or the price."]);
+        }
+        var totals = input.Totals;
+        if (new[] { totals.Net, totals.Tax, totals.Gross }.Any(amount => Math.Abs(amount) > MaxAmount))
+            errors[nameof(InvoiceInput.Lines)] = [$"The invoice total is too large: the net, the tax and the total must each be at most {MaxAmount:N2}."];
         return errors;
     }
 
