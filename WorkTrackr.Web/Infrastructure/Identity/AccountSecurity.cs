@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Identity;
 
@@ -18,8 +20,11 @@ public sealed record SignInEventView(DateTime At, SignInEventKind Kind, string? 
 /// lockout, sign-out, password change and ended session is a <see cref="SignInEvent"/>, with the client's address and
 /// browser. Users sit outside the tenant filter: every query here names the person.
 /// </summary>
-public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock)
+public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock, IOptions<IdentityOptions> identity)
 {
+    /// <summary>Failures from anywhere, as a multiple of the per-address limit, that lock the account for everyone (a distributed attack).</summary>
+    public const int AccountWideFactor = 10;
+
     /// <summary>How many lines of history a profile or the team page shows.</summary>
     public const int HistoryLength = 50;
 
@@ -50,6 +55,26 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync();
         var open = db.UserSessions.Where(s => s.Id == id && s.UserId == userId && s.EndedAt == null);
         return touch ? await open.ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, Now)) == 1 : await open.AnyAsync();
+    }
+
+    /// <summary>
+    /// Whether password sign-ins to this account are refused from where <paramref name="http"/> comes from. Wrong
+    /// passwords are counted per IP address: <c>Identity:MaxFailedAccessAttempts</c> from one address within
+    /// <c>Identity:LockoutMinutes</c> lock that address out, so a stranger who knows the email cannot lock its owner out
+    /// from elsewhere. Ten times as many from all addresses together lock the account for everyone. A sign-in or a
+    /// password change starts the count again.
+    /// </summary>
+    public async Task<bool> IsLockedOutAsync(ApplicationUser user, HttpContext? http)
+    {
+        var options = identity.Value.Lockout;
+        var since = Now - options.DefaultLockoutTimeSpan;
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var events = db.SignInEvents.AsNoTracking().Where(e => e.UserId == user.Id && e.At > since);
+        var restart = await events.Where(e => e.Kind == SignInEventKind.SignedIn || e.Kind == SignInEventKind.PasswordChanged).MaxAsync(e => (DateTime?)e.At);
+        var failures = events.Where(e => e.Kind == SignInEventKind.Failed && (restart == null || e.At > restart));
+        var (address, _) = Client(http);
+        return await failures.CountAsync(e => e.IpAddress == address) >= options.MaxFailedAccessAttempts
+            || await failures.CountAsync() >= options.MaxFailedAccessAttempts * AccountWideFactor;
     }
 
     /// <summary>Records a failed attempt (a wrong password, or an address nobody signs in with) or a lockout.</summary>

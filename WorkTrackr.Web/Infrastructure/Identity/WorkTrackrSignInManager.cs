@@ -72,16 +72,36 @@ public sealed class WorkTrackrSignInManager(
         }
     }
 
-    /// <summary>A refused password sign-in is recorded: a failure (known account or not) or a lockout.</summary>
+    /// <summary>
+    /// A password sign-in, with lockout counted per IP address (<see cref="AccountSecurity.IsLockedOutAsync"/>) rather than
+    /// by Identity's one counter per account, which anyone who knows the address could run up. Every refusal is recorded:
+    /// a failure (known account or not) or a lockout.
+    /// </summary>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var result = await base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
-        if (!result.Succeeded)
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
         {
-            var user = await UserManager.FindByNameAsync(userName);
-            await security.RecordAsync(result.IsLockedOut ? SignInEventKind.LockedOut : SignInEventKind.Failed, user, userName, Http);
+            await security.RecordAsync(SignInEventKind.Failed, null, userName, Http);
+            return SignInResult.Failed;
         }
-        return result;
+        // Someone who may not sign in at all (deactivated, organisation suspended or unconfirmed) is refused before any
+        // lockout, as Identity does: the sign-in page explains only to whoever knows the password, and not once locked.
+        if (!await CanSignInAsync(user))
+        {
+            await security.RecordAsync(SignInEventKind.Failed, user, userName, Http);
+            return SignInResult.NotAllowed;
+        }
+        if (lockoutOnFailure && await security.IsLockedOutAsync(user, Http))
+        {
+            await security.RecordAsync(SignInEventKind.LockedOut, user, userName, Http);
+            return SignInResult.LockedOut;
+        }
+        var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
+        if (result.Succeeded) return result;
+        await security.RecordAsync(result.IsLockedOut ? SignInEventKind.LockedOut : SignInEventKind.Failed, user, userName, Http);
+        // The attempt that reaches the limit is answered as a lockout, as Identity's own lockout would.
+        return !result.IsLockedOut && lockoutOnFailure && await security.IsLockedOutAsync(user, Http) ? SignInResult.LockedOut : result;
     }
 
     public override async Task SignOutAsync()
