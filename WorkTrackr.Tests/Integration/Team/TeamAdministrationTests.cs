@@ -148,6 +148,9 @@ public sealed partial class TeamAdministrationTests(SqliteTenantApp app) : IClas
             Assert.Equal(technician.Id, await db.Tickets.Where(t => t.Id == organisation.RowIds[typeof(Ticket)]).Select(t => t.AssignedUserId).SingleAsync());
             Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == technician.Id && s.EndedAt == null));
         }
+        // The ticket list flags it for reassignment.
+        var listed = (await app.Factory.RunAsAsync(admin, (Web.Features.Tickets.TicketSearch t) => t.SearchAsync(new Web.Features.Tickets.TicketQuery()))).Value!.Items;
+        Assert.True(listed.Single(t => t.Id == organisation.RowIds[typeof(Ticket)]).NeedsReassignment);
 
         Assert.True((await app.Factory.RunAsAsync(admin, (TeamAdministration t) => t.ReactivateAsync(technician.Id))).Succeeded);
         Assert.Equal(seatsBefore, (await app.Factory.RunAsAsync(admin, (TeamAdministration t) => t.SeatsAsync())).Value!.Seats);

@@ -111,7 +111,11 @@ public sealed record TicketListItem(
     DateTime? ScheduledStart,
     DateTime CreatedAt,
     DateTime? ResolutionDueAt,
-    SlaState Sla);
+    SlaState Sla)
+{
+    /// <summary>The assignee has been deactivated: the ticket waits to be given to someone else.</summary>
+    public bool NeedsReassignment { get; init; }
+}
 
 public sealed record TicketResults(IReadOnlyList<TicketListItem> Items, int Total);
 

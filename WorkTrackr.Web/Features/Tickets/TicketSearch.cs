@@ -239,14 +239,14 @@ public sealed class TicketSearch(RecordOperations operations, CurrentUser curren
 
     private static IQueryable<Row> Project(IQueryable<Ticket> tickets) => tickets.Select(t => new Row(
         t.Id, t.Number, t.Title, t.Contact != null ? t.Contact.Name : null, t.Status, t.Priority,
-        t.AssignedUser != null ? t.AssignedUser.DisplayName : null, t.ScheduledStart, t.CreatedAt,
+        t.AssignedUser != null ? t.AssignedUser.DisplayName : null, t.AssignedUser != null && !t.AssignedUser.IsActive, t.ScheduledStart, t.CreatedAt,
         t.ResponseDueAt, t.ResolutionDueAt, t.FirstRespondedAt, t.ResolvedAt));
 
     private static string? Local(DateTime? utc, string zone) =>
         utc is { } u ? DateFormats.Local(u, zone, DateFormats.IsoDateTime) : null;
 
     private sealed record Row(Guid Id, string Number, string Title, string? ContactName, TicketStatus Status, TicketPriority Priority,
-        string? AssigneeName, DateTime? ScheduledStart, DateTime CreatedAt, DateTime? ResponseDueAt, DateTime? ResolutionDueAt,
+        string? AssigneeName, bool AssigneeInactive, DateTime? ScheduledStart, DateTime CreatedAt, DateTime? ResponseDueAt, DateTime? ResolutionDueAt,
         DateTime? FirstRespondedAt, DateTime? ResolvedAt)
     {
         public TicketListItem ToItem(DateTime now)
@@ -256,7 +256,10 @@ public sealed class TicketSearch(RecordOperations operations, CurrentUser curren
                 Number = Number, Title = Title, Status = Status, CreatedAt = CreatedAt, ResponseDueAt = ResponseDueAt,
                 ResolutionDueAt = ResolutionDueAt, FirstRespondedAt = FirstRespondedAt, ResolvedAt = ResolvedAt,
             }, now);
-            return new TicketListItem(Id, Number, Title, ContactName, Status, Priority, AssigneeName, ScheduledStart, CreatedAt, ResolutionDueAt, sla);
+            return new TicketListItem(Id, Number, Title, ContactName, Status, Priority, AssigneeName, ScheduledStart, CreatedAt, ResolutionDueAt, sla)
+            {
+                NeedsReassignment = AssigneeInactive && !TicketRules.IsFinished(Status),
+            };
         }
     }
 }
