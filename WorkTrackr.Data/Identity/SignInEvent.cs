@@ -39,7 +39,7 @@ public class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
 }
 
 /// <summary>
-/// One signed-in browser: made at sign-in, named in its cookie (<c>wt:sid</c>), and checked whenever the cookie or the
+/// One signed-in browser: made at sign-in, named in its cookie (the <c>worktrackr:session</c> claim), and checked whenever the cookie or the
 /// circuit is revalidated. Ending it (from another session, or by a password change) signs that browser out.
 /// </summary>
 public class UserSession

@@ -17,6 +17,7 @@ public partial class ResellerStatements : Migration
                 Id = table.Column<Guid>(nullable: false),
                 ResellerId = table.Column<Guid>(nullable: false),
                 Month = table.Column<DateOnly>(nullable: false),
+                Paid = table.Column<bool>(nullable: false),
                 Content = table.Column<byte[]>(nullable: false),
                 CreatedAt = table.Column<DateTime>(nullable: false),
             },

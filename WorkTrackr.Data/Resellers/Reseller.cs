@@ -66,7 +66,7 @@ public class CommissionEntry
 
 /// <summary>
 /// A closed month's commission statement as a PDF, made once (when first asked for) and kept, so every download is the
-/// same document. Marking the month paid replaces it, since the statement says so.
+/// same document. It says whether the month is paid; once that changes, the next download makes it again.
 /// </summary>
 public class ResellerStatement
 {
@@ -74,6 +74,8 @@ public class ResellerStatement
     public Guid ResellerId { get; set; }
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }
+    /// <summary>Whether the month was paid when the PDF was made.</summary>
+    public bool Paid { get; set; }
     public required byte[] Content { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -11,7 +11,9 @@ public sealed class OrganisationSettingsTests(SqliteTenantApp app) : IClassFixtu
 {
     private ApplicationUser Admin => app.A.Users[Roles.Admin];
 
-    private const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><rect width=\"120\" height=\"40\" fill=\"#1f4e79\"/><text x=\"8\" y=\"27\" fill=\"#fff\">ACME</text></svg>";
+    // A gradient by reference (url(#…)) is part of the file itself, and allowed.
+    private const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\"><defs><linearGradient id=\"g\"><stop offset=\"0\" stop-color=\"#1f4e79\"/></linearGradient></defs>"
+        + "<rect width=\"120\" height=\"40\" fill=\"url(#g)\"/><text x=\"8\" y=\"27\" fill=\"#fff\">ACME</text></svg>";
 
     [Fact]
     public async Task Saved_details_head_the_invoice_PDF_with_the_logo_and_are_audited()
@@ -65,6 +67,29 @@ public sealed class OrganisationSettingsTests(SqliteTenantApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_Platform_admin_cannot_change_the_currency_of_an_organisation_with_invoices_either()
+    {
+        var platform = await app.Factory.FindUserAsync((await PlatformAdminAsync()).Email!);
+        var organisation = await app.Factory.RunAsAsync(platform, (Web.Features.Platform.PlatformOrganisations p) => p.GetAsync(app.A.Id));
+        var input = new Web.Features.Platform.OrganisationInput { Name = "Alpha Repairs", Currency = "EUR", TimeZoneId = "Europe/London", Plan = organisation.Value!.Plan };
+
+        var refused = await app.Factory.RunAsAsync(platform, (Web.Features.Platform.PlatformOrganisations p) => p.UpdateAsync(app.A.Id, input));
+
+        Assert.Equal((ResultStatus.Invalid, nameof(Web.Features.Platform.OrganisationInput.Currency)), (refused.Status, refused.Errors.Keys.Single()));
+    }
+
+    private async Task<ApplicationUser> PlatformAdminAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        var email = $"platform-{Guid.NewGuid():N}@example.test";
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Pat" };
+        Assert.True((await users.CreateAsync(user, TestOrganisations.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.PlatformAdmin)).Succeeded);
+        return user;
+    }
+
+    [Fact]
     public async Task An_organisation_without_invoices_may_change_its_currency_and_time_zone()
     {
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Fresh Start");
@@ -87,6 +112,10 @@ public sealed class OrganisationSettingsTests(SqliteTenantApp app) : IClassFixtu
     [InlineData("scripted.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")]
     [InlineData("handler.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>")]
     [InlineData("linked.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><image xlink:href=\"https://tracker.example/p.png\"/></svg>")]
+    [InlineData("animated.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a><set attributeName=\"href\" to=\"javascript:alert(1)\"/></a></svg>")]
+    [InlineData("nested.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/svg+xml;base64,PHN2Zz48c2NyaXB0Lz48L3N2Zz4=\"/></svg>")]
+    [InlineData("styled.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>@import url(https://tracker.example/a.css);</style></svg>")]
+    [InlineData("sheet.svg", "<?xml version=\"1.0\"?><?xml-stylesheet href=\"https://tracker.example/a.css\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>")]
     [InlineData("page.html", "<html><body>not an image</body></html>")]
     [InlineData("photo.jpg", "\u00ff\u00d8\u00ff\u00e0 JFIF")]
     public async Task A_logo_that_is_not_a_plain_PNG_or_SVG_is_refused_and_the_old_one_stays(string name, string content)

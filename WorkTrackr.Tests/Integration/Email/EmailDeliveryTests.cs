@@ -64,6 +64,8 @@ public sealed class EmailDeliveryTests(SqliteTenantApp app) : IClassFixture<Sqli
         var row = await db.EmailMessages.AsNoTracking().SingleAsync(m => m.To == to);
         Assert.Equal((WorkState.Done, 1), (row.State, row.Attempts));
         Assert.NotNull(row.CompletedAt);
+        // A sent message keeps no body: it may have held a secret link.
+        Assert.Equal(EmailDeliveryWorker.SentBody, row.HtmlBody);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class OrganisationRegistrationTests(SqliteApp app) : IClassFixture
         var (userId, code) = await ConfirmationLinkAsync(email);
         Assert.Equal(ResultStatus.Invalid, (await ConfirmAsync(userId, code[..^4] + "AAAA")).Status);
         Assert.Equal(ResultStatus.Invalid, (await ConfirmAsync(Guid.NewGuid().ToString(), code)).Status);
+        Assert.Equal(ResultStatus.Invalid, (await ConfirmAsync("not-an-id", code)).Status);
         Assert.Equal(OrganisationStatus.Unconfirmed, await StatusAsync(admin.OrganisationId!.Value));
 
         var confirmed = await ConfirmAsync(userId, code);

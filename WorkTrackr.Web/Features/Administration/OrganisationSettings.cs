@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data.Common;
@@ -72,7 +73,8 @@ public sealed class OrganisationSettings(RecordOperations operations, CurrentUse
             Input = input,
             Validate = async op => await Steps.Check(
                 (!TimeZones.IsValid(input.TimeZoneId), nameof(OrganisationSettingsInput.TimeZoneId), "Choose a time zone from the list."),
-                (!Currencies.IsValid(input.Currency), nameof(OrganisationSettingsInput.Currency), "Choose a currency from the list."),
+                // An organisation keeps a code it was given before the list (registration takes any three letters).
+                (input.Currency != op.Row.Currency && !Currencies.IsValid(input.Currency), nameof(OrganisationSettingsInput.Currency), "Choose a currency from the list."),
                 (input.Currency != op.Row.Currency && await op.Db.Invoices.AnyAsync(op.CancellationToken), nameof(OrganisationSettingsInput.Currency),
                     $"The currency stays {op.Row.Currency}: your invoices are in it. It can only change before the first invoice.")),
             Apply = Steps.Do<Organisation>(op =>
@@ -115,22 +117,31 @@ public sealed class OrganisationSettings(RecordOperations operations, CurrentUse
     public static string DataUri(string contentType, byte[] content) => $"data:{contentType};base64,{Convert.ToBase64String(content)}";
 
     /// <summary>
-    /// What the file is, or why it is refused. An SVG may not script, embed HTML or reach outside itself: it is shown in
-    /// an <c>img</c>, where none of that runs anyway, but a file that tries is not a logo.
+    /// What the file is, or why it is refused. An SVG may not script, animate, embed HTML or other files, or load anything
+    /// from outside itself (links, style sheets, CSS <c>url()</c> and <c>@import</c>). It is shown in an <c>img</c>, where
+    /// none of that runs anyway, and served with a sandboxing policy; but a file that tries is not a logo.
     /// </summary>
     public static (string? ContentType, string? Problem) Inspect(byte[] content)
     {
         if (content.Length == 0) return (null, "The file is empty.");
         if (content.Length > OrganisationLogo.MaxBytes) return (null, $"Use a file of at most {OrganisationLogo.MaxBytes / 1024} KB; this one is {content.Length / 1024} KB.");
         if (content.AsSpan().StartsWith(PngSignature)) return (OrganisationLogo.Png, null);
-        return IsSafeSvg(content) ? (OrganisationLogo.Svg, null) : (null, "Use a PNG or an SVG image (an SVG without scripts or links to other files).");
+        return IsSafeSvg(content) ? (OrganisationLogo.Svg, null) : (null, "Use a PNG or an SVG image (an SVG without scripts, animation or links to other files).");
     }
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly HashSet<string> UnsafeElements = new(StringComparer.OrdinalIgnoreCase) { "script", "foreignObject", "iframe", "object", "embed" };
+
+    private static readonly HashSet<string> UnsafeElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "foreignObject", "iframe", "object", "embed", "set", "animate", "animateMotion", "animateTransform", "discard", "handler", "listener",
+    };
+
+    /// <summary>Script URLs, style sheet imports, and CSS <c>url()</c> except to a part of the file itself (<c>url(#gradient)</c>).</summary>
+    private static readonly Regex UnsafeValue = new(@"javascript:|@import|expression\(|url\(\s*['""]?(?!#)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static bool IsSafeSvg(byte[] content)
     {
+        // No DTD (no entities that expand or reach out), no resolver: the reader reads this file only.
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
         try
         {
@@ -138,16 +149,26 @@ public sealed class OrganisationSettings(RecordOperations operations, CurrentUse
             var root = true;
             while (reader.Read())
             {
-                if (reader.NodeType != XmlNodeType.Element) continue;
-                if (root && reader.LocalName != "svg") return false;
-                root = false;
-                if (UnsafeElements.Contains(reader.LocalName)) return false;
-                for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+                switch (reader.NodeType)
                 {
-                    if (reader.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase)) return false;
-                    if (reader.LocalName == "href" && !(reader.Value.StartsWith('#') || reader.Value.StartsWith("data:image/", StringComparison.Ordinal))) return false;
+                    // <?xml-stylesheet?> and the like; the XML declaration itself is not a processing instruction here.
+                    case XmlNodeType.ProcessingInstruction:
+                        return false;
+                    case XmlNodeType.Text or XmlNodeType.CDATA when Unsafe(reader.Value):
+                        return false;
+                    case XmlNodeType.Element:
+                        if (root && reader.LocalName != "svg") return false;
+                        root = false;
+                        if (UnsafeElements.Contains(reader.LocalName)) return false;
+                        for (var more = reader.MoveToFirstAttribute(); more; more = reader.MoveToNextAttribute())
+                        {
+                            if (reader.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase) || Unsafe(reader.Value)) return false;
+                            // Links only within the file, or to a picture that is itself inert (a PNG or JPEG, never another SVG).
+                            if (reader.LocalName == "href" && !IsInertLink(reader.Value)) return false;
+                        }
+                        reader.MoveToElement();
+                        break;
                 }
-                reader.MoveToElement();
             }
             return !root;
         }
@@ -156,6 +177,11 @@ public sealed class OrganisationSettings(RecordOperations operations, CurrentUse
             return false;
         }
     }
+
+    private static bool IsInertLink(string href) =>
+        href.StartsWith('#') || href.StartsWith("data:image/png", StringComparison.Ordinal) || href.StartsWith("data:image/jpeg", StringComparison.Ordinal);
+
+    private static bool Unsafe(string value) => UnsafeValue.IsMatch(value);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

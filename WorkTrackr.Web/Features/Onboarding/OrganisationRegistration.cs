@@ -108,7 +108,7 @@ public sealed class OrganisationRegistration(WorkTrackrDbContext db, UserManager
     public async Task<Result> ConfirmAsync(string? userId, string? code, CancellationToken cancellationToken = default)
     {
         const string invalid = "This confirmation link is not valid, or it has expired. Ask for a new one below.";
-        if (userId is null || code is null || await userManager.FindByIdAsync(userId) is not { } user) return Result.Invalid("", invalid);
+        if (!Guid.TryParse(userId, out _) || code is null || await userManager.FindByIdAsync(userId!) is not { } user) return Result.Invalid("", invalid);
         if (user.EmailConfirmed) return Result.Invalid("", "Your email address is already confirmed. Sign in.");
         string token;
         try

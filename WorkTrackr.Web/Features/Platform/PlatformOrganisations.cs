@@ -73,7 +73,15 @@ public sealed class PlatformOrganisations(RecordOperations operations, TimeProvi
         {
             What = What,
             Input = input,
-            Validate = _ => Validate(input),
+            Validate = async op =>
+            {
+                var errors = new Dictionary<string, string[]>(await Validate(input));
+                // Every amount the organisation holds is in its currency: once it has invoices, the currency stays. Its
+                // invoices are organisation-owned; this is the Platform admin's one look at them (whether there are any).
+                if (input.Currency != op.Row.Currency && await op.Db.Invoices.IgnoreQueryFilters([WorkTrackrDbContext.TenantFilter]).AnyAsync(i => i.OrganisationId == id, op.CancellationToken))
+                    errors[nameof(OrganisationInput.Currency)] = [$"The currency stays {op.Row.Currency}: the organisation has invoices in it."];
+                return errors;
+            },
             InTransaction = true,
             Apply = async op =>
             {

@@ -126,8 +126,7 @@ public sealed class CommissionLedger(JobDatabase database, TimeProvider clock)
         // Loaded and saved, so the platform's audit log records each payout; the caller's operation saves them.
         var entries = await db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == first && e.Status == CommissionStatus.Pending).ToListAsync(cancellationToken);
         foreach (var entry in entries) (entry.Status, entry.PaidOn) = (CommissionStatus.Paid, paidOn);
-        // The kept statement said "awaiting payment": the next download makes (and keeps) the paid one.
-        if (entries.Count > 0) db.ResellerStatements.RemoveRange(await db.ResellerStatements.Where(s => s.ResellerId == resellerId && s.Month == first).ToListAsync(cancellationToken));
+        // A kept statement that said "awaiting payment" is made again at its next download (ResellerPortal).
         return entries.Count > 0;
     }
 

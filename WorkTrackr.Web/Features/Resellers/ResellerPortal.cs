@@ -101,8 +101,11 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
         if (name is null) return Result<(byte[], string)>.From(Result.NotFound("The reseller"));
         var fileName = $"commission-{DateFormats.Format(first, DateFormats.IsoMonth)}.pdf";
         var closed = first < ledger.CurrentMonth;
-        // A closed month's statement is made once and kept: every download is the same document.
-        if (closed && await KeptAsync(db, id, first, cancellationToken) is { } kept) return Result<(byte[], string)>.Ok((kept, fileName));
+        // A closed month's statement is made once and kept: every download is the same document, until the month is
+        // paid (the statement says so), when it is made once more.
+        var paid = closed && await IsPaidAsync(db, id, first, cancellationToken);
+        var kept = closed ? await db.ResellerStatements.SingleOrDefaultAsync(s => s.ResellerId == id && s.Month == first, cancellationToken) : null;
+        if (kept is not null && kept.Paid == paid) return Result<(byte[], string)>.Ok((kept.Content, fileName));
         var lines = await ledger.LinesAsync(db, id, first, first, cancellationToken);
         var title = $"Commission statement {DateFormats.Format(first, DateFormats.IsoMonth)} · {name}";
         var pdf = await printer.PrintAsync<StatementDocument>(new Dictionary<string, object?>
@@ -112,18 +115,23 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
             [nameof(StatementDocument.Lines)] = lines,
             [nameof(StatementDocument.Closed)] = closed,
         }, title, cancellationToken);
-        if (closed) pdf = await KeepAsync(db, id, first, pdf, cancellationToken);
+        // Kept with the paid state of the lines it shows, so a payment made while it printed is noticed at the next download.
+        if (closed) pdf = await KeepAsync(db, kept, id, first, lines.Count > 0 && lines.All(l => l.Status == CommissionStatus.Paid), pdf, cancellationToken);
         return Result<(byte[], string)>.Ok((pdf, fileName));
     }
 
-    private static Task<byte[]?> KeptAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken) =>
-        db.ResellerStatements.AsNoTracking().Where(s => s.ResellerId == resellerId && s.Month == month).Select(s => s.Content).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>Stores the statement; when two downloads made it at once, the one stored first is the one kept, and returned.</summary>
-    private async Task<byte[]> KeepAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, byte[] pdf, CancellationToken cancellationToken)
+    private static async Task<bool> IsPaidAsync(WorkTrackrDbContext db, Guid resellerId, DateOnly month, CancellationToken cancellationToken)
     {
-        var statement = new ResellerStatement { ResellerId = resellerId, Month = month, Content = pdf, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.ResellerStatements.Add(statement);
+        var entries = db.CommissionEntries.Where(e => e.ResellerId == resellerId && e.Month == month);
+        return await entries.AnyAsync(cancellationToken) && await entries.AllAsync(e => e.Status == CommissionStatus.Paid, cancellationToken);
+    }
+
+    /// <summary>Stores the statement (or replaces the kept one); when two downloads made it at once, the one stored first is kept, and returned.</summary>
+    private async Task<byte[]> KeepAsync(WorkTrackrDbContext db, ResellerStatement? kept, Guid resellerId, DateOnly month, bool paid, byte[] pdf,
+        CancellationToken cancellationToken)
+    {
+        var statement = kept ?? db.ResellerStatements.Add(new ResellerStatement { ResellerId = resellerId, Month = month, Content = pdf }).Entity;
+        (statement.Content, statement.Paid, statement.CreatedAt) = (pdf, paid, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -132,7 +140,7 @@ public sealed class ResellerPortal(RecordOperations operations, CurrentUser curr
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
             db.Entry(statement).State = EntityState.Detached;
-            return await KeptAsync(db, resellerId, month, cancellationToken) ?? pdf;
+            return await db.ResellerStatements.AsNoTracking().Where(s => s.ResellerId == resellerId && s.Month == month).Select(s => s.Content).SingleOrDefaultAsync(cancellationToken) ?? pdf;
         }
     }
 }

@@ -21,11 +21,13 @@ namespace WorkTrackr.Web.Features.Team;
 
 /// <summary>
 /// The Admin's team page: members and their roles, invitations, deactivation, seats, and the team's sign-in history.
-/// Users sit outside the tenant filter, so every query here starts from <see cref="MembersOf"/>. Changes to people go
-/// through the context like any record, so the audit log records them (a role as the person's <c>Role</c> field).
+/// Users sit outside the tenant filter, so every query of the team starts from <see cref="MembersOf"/>; the one look
+/// beyond it is an invitation's check that no one signs in with the address yet (addresses are unique across
+/// WorkTrackr, so an Admin learns that much). Changes to people go through the context like any record, so the audit
+/// log records them (a role as the person's <c>Role</c> field).
 /// </summary>
 public sealed class TeamAdministration(RecordOperations operations, CurrentUser currentUser, TimeProvider clock, PublicAddress publicAddress,
-    ComponentHtml html, IJobTrigger jobs)
+    ComponentHtml html, IJobTrigger jobs, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity)
 {
     public const string AcceptPath = "Account/AcceptInvitation";
 
@@ -87,6 +89,8 @@ public sealed class TeamAdministration(RecordOperations operations, CurrentUser 
             var now = Now;
             var errors = await Steps.Check(
                 (email.Length is 0 || email.Length > DataLimits.EmailLength || !new EmailAddressAttribute().IsValid(email), nameof(InviteInput.Email), "Enter an email address like name@example.com."),
+                (email.Any(c => !identity.Value.User.AllowedUserNameCharacters.Contains(c)), nameof(InviteInput.Email),
+                    "Use an address of letters, digits and . - _ @ + only: WorkTrackr signs people in with it."),
                 (!Roles.Organisation.Contains(input.Role), nameof(InviteInput.Role), "Choose a role."));
             if (errors.Count > 0) return Result<bool>.From(Result.Invalid(errors));
             var normalized = email.ToUpperInvariant();

@@ -65,16 +65,28 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
             refused.AddRange(checkedPassword.Errors.Select(e => e.Description));
         }
         if (refused.Count > 0) return Result<ApplicationUser>.From(Result.Invalid(new Dictionary<string, string[]> { [nameof(AcceptInput.Password)] = [.. refused] }));
+        // Identity's own checks of the account (its user name's characters, a unique address), as CreateAsync would run
+        // them: an account they refuse could never be updated (a profile, a password change) afterwards.
+        foreach (var validator in users.UserValidators)
+        {
+            var checkedUser = await validator.ValidateAsync(users, user);
+            if (checkedUser.Succeeded) continue;
+            return Result<ApplicationUser>.From(Result.Invalid("", checkedUser.Errors.Any(e => e.Code.StartsWith("Duplicate", StringComparison.Ordinal))
+                ? AlreadySignsIn
+                : "This address cannot have a WorkTrackr sign-in: " + string.Join(" ", checkedUser.Errors.Select(e => e.Description))));
+        }
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
 
         await using var db = database.For(found.OrganisationId, actingUserId: user.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var invitation = await db.TeamInvitations.SingleOrDefaultAsync(i => i.Id == found.Id, cancellationToken);
+        // Read again inside the transaction, by the secret too: a resend in between has replaced it.
+        var hash = TeamAdministration.HashToken(token!);
+        var invitation = await db.TeamInvitations.SingleOrDefaultAsync(i => i.Id == found.Id && i.TokenHash == hash, cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == found.OrganisationId, cancellationToken);
         var status = organisation.Status != OrganisationStatus.Active ? InvitationStatus.Revoked : invitation?.StatusAt(Now) ?? InvitationStatus.Revoked;
         if (status != InvitationStatus.Pending) return Refused(status);
         if (await db.Users.AnyAsync(u => u.NormalizedEmail == user.NormalizedEmail || u.NormalizedUserName == user.NormalizedUserName, cancellationToken))
-            return Result<ApplicationUser>.From(Result.Invalid("", "Someone already signs in to WorkTrackr with this address. Sign in, or ask for an invitation to another address."));
+            return Result<ApplicationUser>.From(Result.Invalid("", AlreadySignsIn));
         var role = await db.Roles.SingleAsync(r => r.Name == invitation!.Role, cancellationToken);
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id });
@@ -86,11 +98,13 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
         }
         catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
         {
-            return Result<ApplicationUser>.From(Result.Invalid("", "Someone already signs in to WorkTrackr with this address. Sign in, or ask for an invitation to another address."));
+            return Result<ApplicationUser>.From(Result.Invalid("", AlreadySignsIn));
         }
         await transaction.CommitAsync(cancellationToken);
         return Result<ApplicationUser>.Ok(user);
     }
+
+    private const string AlreadySignsIn = "Someone already signs in to WorkTrackr with this address. Sign in, or ask for an invitation to another address.";
 
     /// <summary>What an expired, revoked or accepted link says.</summary>
     public static string Explain(InvitationStatus status) => status switch

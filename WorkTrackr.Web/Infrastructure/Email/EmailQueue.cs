@@ -33,6 +33,9 @@ public sealed partial class EmailDeliveryWorker(JobDatabase database, IEmailTran
 {
     public const int BatchSize = 50;
 
+    /// <summary>What a sent message's body becomes.</summary>
+    public const string SentBody = "";
+
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {
         var sent = 0;
@@ -59,7 +62,9 @@ public sealed partial class EmailDeliveryWorker(JobDatabase database, IEmailTran
                 // Sent: a crash before this line sends it again on the next claim (at least once, never lost).
                 await WorkQueue.Held(db.EmailMessages, claim).ExecuteUpdateAsync(m => m
                     .SetProperty(x => x.State, WorkState.Done).SetProperty(x => x.CompletedAt, done).SetProperty(x => x.LeaseUntil, (DateTime?)null)
-                    .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.UpdatedAt, done), CancellationToken.None);
+                    .SetProperty(x => x.LastError, (string?)null).SetProperty(x => x.UpdatedAt, done)
+                    // A sent message keeps no body: it may hold a secret link (an invitation, a password reset).
+                    .SetProperty(x => x.HtmlBody, SentBody), CancellationToken.None);
                 sent++;
             }
             if (due.Count < BatchSize) break;

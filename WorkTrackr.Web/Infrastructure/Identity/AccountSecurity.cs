@@ -17,8 +17,9 @@ public sealed record SignInEventView(DateTime At, SignInEventKind Kind, string? 
 /// Sign-in history and sessions. Every sign-in starts a <see cref="UserSession"/> named in the cookie
 /// (<see cref="WorkTrackrClaims.SessionId"/>); the cookie's revalidation (every minute) and the circuit's (every 30 s)
 /// refuse a session that has ended, so ending one signs that browser out within a minute. Each sign-in, failure,
-/// lockout, sign-out, password change and ended session is a <see cref="SignInEvent"/>, with the client's address and
-/// browser. Users sit outside the tenant filter: every query here names the person.
+/// lockout, sign-out and password change is a <see cref="SignInEvent"/>, with the client's address and browser, and so
+/// is a person ending another of their sessions (sessions ended by a deactivation, a role change or a password change
+/// are not listed one by one). Users sit outside the tenant filter: every query here names the person.
 /// </summary>
 public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFactory, TimeProvider clock, IOptions<IdentityOptions> identity)
 {
@@ -27,6 +28,12 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
 
     /// <summary>How many lines of history a profile or the team page shows.</summary>
     public const int HistoryLength = 50;
+
+    /// <summary>
+    /// How long a sign-in cookie lasts without use (sliding). A session not seen for that long has no cookie left, and is
+    /// no longer listed as open.
+    /// </summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
 
     /// <summary>The session a principal's cookie names, if any.</summary>
     public static Guid? SessionOf(ClaimsPrincipal? principal) =>
@@ -58,24 +65,62 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
     }
 
     /// <summary>
-    /// Whether password sign-ins to this account are refused from where <paramref name="http"/> comes from. Wrong
-    /// passwords are counted per IP address: <c>Identity:MaxFailedAccessAttempts</c> from one address within
+    /// Starts a password attempt on the account from where <paramref name="http"/> comes from, and says whether it may go
+    /// on. Wrong passwords are counted per IP address: <c>Identity:MaxFailedAccessAttempts</c> from one address within
     /// <c>Identity:LockoutMinutes</c> lock that address out, so a stranger who knows the email cannot lock its owner out
-    /// from elsewhere. Ten times as many from all addresses together lock the account for everyone. A sign-in or a
+    /// from elsewhere; ten times as many from all addresses together lock the account for everyone. A sign-in or a
     /// password change starts the count again.
+    /// The attempt is written as a failure before it is counted, so attempts made at the same moment count each other
+    /// and no more than the limit get to try a password. Settle it with <see cref="SucceededAsync"/> or
+    /// <see cref="LockedOutAsync"/>; left as it is, it stays a failure.
     /// </summary>
-    public async Task<bool> IsLockedOutAsync(ApplicationUser user, HttpContext? http)
+    public async Task<(Guid Attempt, bool LockedOut)> BeginAttemptAsync(ApplicationUser user, HttpContext? http)
     {
-        var options = identity.Value.Lockout;
-        var since = Now - options.DefaultLockoutTimeSpan;
+        var (address, agent) = Client(http);
         await using var db = await dbFactory.CreateDbContextAsync();
+        var attempt = Event(user.Id, user.OrganisationId, user.Email, SignInEventKind.Failed, address, agent, Now);
+        db.SignInEvents.Add(attempt);
+        await db.SaveChangesAsync();
+        // Failures before this one reached the limit: this attempt is one past it.
+        var (here, everywhere) = await FailuresAsync(db, user, address);
+        return (attempt.Id, here > Limit || everywhere > Limit * AccountWideFactor);
+    }
+
+    /// <summary>Whether the failures so far (this attempt's included) have reached the limit: the attempt that reaches it is answered as a lockout.</summary>
+    public async Task<bool> LimitReachedAsync(ApplicationUser user, HttpContext? http)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var (here, everywhere) = await FailuresAsync(db, user, Client(http).Address);
+        return here >= Limit || everywhere >= Limit * AccountWideFactor;
+    }
+
+    /// <summary>The attempt was the right password: it is no failure (the sign-in itself is recorded with its session).</summary>
+    public async Task SucceededAsync(Guid attempt)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.SignInEvents.Where(e => e.Id == attempt).ExecuteDeleteAsync();
+    }
+
+    /// <summary>The attempt was refused unheard, the address being locked out: it is recorded as that, not as a guess.</summary>
+    public async Task LockedOutAsync(Guid attempt)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.SignInEvents.Where(e => e.Id == attempt).ExecuteUpdateAsync(e => e.SetProperty(x => x.Kind, SignInEventKind.LockedOut));
+    }
+
+    private int Limit => identity.Value.Lockout.MaxFailedAccessAttempts;
+
+    private async Task<(int Here, int Everywhere)> FailuresAsync(WorkTrackrDbContext db, ApplicationUser user, string? address)
+    {
+        var since = Now - identity.Value.Lockout.DefaultLockoutTimeSpan;
         var events = db.SignInEvents.AsNoTracking().Where(e => e.UserId == user.Id && e.At > since);
         var restart = await events.Where(e => e.Kind == SignInEventKind.SignedIn || e.Kind == SignInEventKind.PasswordChanged).MaxAsync(e => (DateTime?)e.At);
         var failures = events.Where(e => e.Kind == SignInEventKind.Failed && (restart == null || e.At > restart));
-        var (address, _) = Client(http);
-        return await failures.CountAsync(e => e.IpAddress == address) >= options.MaxFailedAccessAttempts
-            || await failures.CountAsync() >= options.MaxFailedAccessAttempts * AccountWideFactor;
+        return (await failures.CountAsync(e => e.IpAddress == address), await failures.CountAsync());
     }
+
+    /// <summary>Whether this address is locked out of the account now (the sign-in page then explains nothing).</summary>
+    public async Task<bool> IsLockedOutAsync(ApplicationUser user, HttpContext? http) => await LimitReachedAsync(user, http);
 
     /// <summary>Records a failed attempt (a wrong password, or an address nobody signs in with) or a lockout.</summary>
     public async Task RecordAsync(SignInEventKind kind, ApplicationUser? user, string? email, HttpContext? http)
@@ -129,7 +174,8 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)) return [];
         var current = SessionOf(principal);
         await using var db = await dbFactory.CreateDbContextAsync();
-        var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null)
+        var seen = Now - SessionLifetime;
+        var sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null && s.LastSeenAt > seen)
             .OrderByDescending(s => s.LastSeenAt).ToListAsync();
         return sessions.Select(s => new SessionView(s.Id, s.StartedAt, s.LastSeenAt, s.IpAddress, s.UserAgent, s.Id == current)).ToList();
     }

@@ -33,7 +33,7 @@ public static class IdentityServiceCollectionExtensions
         {
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.ExpireTimeSpan = AccountSecurity.SessionLifetime;
             options.SlidingExpiration = true;
         });
         services.AddIdentityCore<ApplicationUser>(options =>

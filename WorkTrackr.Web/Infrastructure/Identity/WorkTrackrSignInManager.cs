@@ -92,16 +92,21 @@ public sealed class WorkTrackrSignInManager(
             await security.RecordAsync(SignInEventKind.Failed, user, userName, Http);
             return SignInResult.NotAllowed;
         }
-        if (lockoutOnFailure && await security.IsLockedOutAsync(user, Http))
+        var (attempt, lockedOut) = await security.BeginAttemptAsync(user, Http);
+        if (lockoutOnFailure && lockedOut)
         {
-            await security.RecordAsync(SignInEventKind.LockedOut, user, userName, Http);
+            await security.LockedOutAsync(attempt);
             return SignInResult.LockedOut;
         }
         var result = await base.PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure: false);
-        if (result.Succeeded) return result;
-        await security.RecordAsync(result.IsLockedOut ? SignInEventKind.LockedOut : SignInEventKind.Failed, user, userName, Http);
+        if (result.Succeeded)
+        {
+            await security.SucceededAsync(attempt);
+            return result;
+        }
+        if (result.IsLockedOut) await security.LockedOutAsync(attempt);
         // The attempt that reaches the limit is answered as a lockout, as Identity's own lockout would.
-        return !result.IsLockedOut && lockoutOnFailure && await security.IsLockedOutAsync(user, Http) ? SignInResult.LockedOut : result;
+        return !result.IsLockedOut && lockoutOnFailure && await security.LimitReachedAsync(user, Http) ? SignInResult.LockedOut : result;
     }
 
     public override async Task SignOutAsync()
