@@ -162,6 +162,24 @@ public sealed partial class TeamAdministrationTests(SqliteTenantApp app) : IClas
     }
 
     [Fact]
+    public async Task A_deactivated_owners_contacts_stay_theirs_and_say_someone_else_should_look_after_them()
+    {
+        var organisation = await TestOrganisations.CreateAsync(app.Factory, "Owner Leaves Co");
+        var (admin, dispatcher) = (organisation.Users[Roles.Admin], organisation.Users[Roles.Dispatcher]);
+        var contactId = organisation.RowIds[typeof(Contact)];
+        await using (var db = app.Factory.CreateDbContext(organisation.Id))
+            await db.Contacts.Where(c => c.Id == contactId).ExecuteUpdateAsync(s => s.SetProperty(c => c.OwnerUserId, dispatcher.Id));
+        Assert.False((await app.Factory.RunAsAsync(admin, (Web.Features.Contacts.ContactService c) => c.GetAsync(contactId))).Value!.OwnerNeedsReplacing);
+
+        Assert.True((await app.Factory.RunAsAsync(admin, (TeamAdministration t) => t.DeactivateAsync(dispatcher.Id))).Succeeded);
+
+        var contact = (await app.Factory.RunAsAsync(admin, (Web.Features.Contacts.ContactService c) => c.GetAsync(contactId))).Value!;
+        Assert.Equal((dispatcher.DisplayName, true), (contact.OwnerName, contact.OwnerNeedsReplacing));
+        var row = (await app.Factory.RunAsAsync(admin, (TeamAdministration t) => t.MembersAsync())).Value!.Single(m => m.Id == dispatcher.Id);
+        Assert.Equal((1, true), (row.OwnedContacts, row.NeedsReassignment));
+    }
+
+    [Fact]
     public async Task A_new_role_is_audited_as_the_persons_role_and_signs_them_out()
     {
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Promoting Co");

@@ -119,4 +119,7 @@ public sealed record ContactDetails(
     string? OwnerName = null)
 {
     public bool HasHistory => TicketCount + CrmEventCount + ServiceCount + InvoiceCount > 0;
+
+    /// <summary>The owner has been deactivated: the contact waits for someone else to look after it.</summary>
+    public bool OwnerNeedsReplacing { get; init; }
 }

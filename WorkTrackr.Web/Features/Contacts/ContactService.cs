@@ -67,10 +67,10 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
         var (tickets, events, services, invoices) = await CountHistoryAsync(db, id, cancellationToken);
         // Users are not tenant-filtered: the owner's name is read only when they belong to this organisation.
         var owner = contact.OwnerUserId is { } ownerId
-            ? await db.Users.Where(u => u.Id == ownerId && u.OrganisationId == currentUser.OrganisationId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            ? await db.Users.Where(u => u.Id == ownerId && u.OrganisationId == currentUser.OrganisationId).Select(u => new { u.DisplayName, u.IsActive }).SingleOrDefaultAsync(cancellationToken)
             : null;
         return new ContactDetails(contact.Id, contact.Version, ContactInput.From(contact), contact.IsActive,
-            contact.CreatedAt, tickets, events, services, invoices, owner);
+            contact.CreatedAt, tickets, events, services, invoices, owner?.DisplayName) { OwnerNeedsReplacing = owner is { IsActive: false } };
     }, cancellationToken);
 
     /// <summary>The contact's tickets, CRM events, services and invoices (or one kind of them), newest first.</summary>
