@@ -175,6 +175,9 @@ public sealed partial class TeamAdministrationTests(SqliteTenantApp app) : IClas
 
         var contact = (await app.Factory.RunAsAsync(admin, (Web.Features.Contacts.ContactService c) => c.GetAsync(contactId))).Value!;
         Assert.Equal((dispatcher.DisplayName, true), (contact.OwnerName, contact.OwnerNeedsReplacing));
+        // Saving the contact asks for someone else, beside the owner.
+        var kept = await app.Factory.RunAsAsync(admin, (Web.Features.Contacts.ContactService c) => c.UpdateAsync(contactId, contact.Contact, contact.Version));
+        Assert.Contains("has been deactivated", kept.Errors[nameof(Web.Features.Contacts.ContactInput.OwnerUserId)].Single(), StringComparison.Ordinal);
         var row = (await app.Factory.RunAsAsync(admin, (TeamAdministration t) => t.MembersAsync())).Value!.Single(m => m.Id == dispatcher.Id);
         Assert.Equal((1, true), (row.OwnedContacts, row.NeedsReassignment));
     }

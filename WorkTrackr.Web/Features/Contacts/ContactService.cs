@@ -205,8 +205,12 @@ public sealed class ContactService(RecordOperations operations, CurrentUser curr
         // contacts (the picker offers only those: TeamDirectory.PossibleOwnersAsync).
         if (input.OwnerUserId is { } owner)
         {
-            if (!await db.Users.AnyAsync(u => u.Id == owner && u.IsActive && u.OrganisationId == currentUser.OrganisationId, cancellationToken))
+            var member = await db.Users.Where(u => u.Id == owner && u.OrganisationId == currentUser.OrganisationId)
+                .Select(u => new { u.DisplayName, u.IsActive }).SingleOrDefaultAsync(cancellationToken);
+            if (member is null)
                 errors[nameof(ContactInput.OwnerUserId)] = ["Choose someone on your team."];
+            else if (!member.IsActive)
+                errors[nameof(ContactInput.OwnerUserId)] = [$"{member.DisplayName} has been deactivated: choose someone else to look after this contact, or nobody."];
             else if (!await team.IsPossibleOwnerAsync(owner, cancellationToken))
                 errors[nameof(ContactInput.OwnerUserId)] = ["Choose an Admin, Manager or Dispatcher: technicians do not see contacts."];
         }
