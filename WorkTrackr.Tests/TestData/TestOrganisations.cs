@@ -135,6 +135,29 @@ public static class TestOrganisations
         return principal;
     }
 
+    /// <summary>A password sign-in as the sign-in page makes it, from <paramref name="address"/> and, when given, a browser.</summary>
+    public static async Task<SignInResult> PasswordSignInAsync(this WorkTrackrFactory factory, string email, string password, string address, string? userAgent = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        if (userAgent is not null) http.Request.Headers.UserAgent = userAgent;
+        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>().HttpContext = http;
+        return await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true);
+    }
+
+    /// <summary>A new Platform admin, of no organisation.</summary>
+    public static async Task<ApplicationUser> PlatformAdminAsync(this WorkTrackrFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var email = $"platform-{Guid.NewGuid():N}@example.test";
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Pat Auditor" };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, Roles.PlatformAdmin));
+        return user;
+    }
+
     /// <summary>A user by email, such as a demo login.</summary>
     public static async Task<ApplicationUser> FindUserAsync(this WorkTrackrFactory factory, string email)
     {

@@ -69,24 +69,13 @@ public sealed class OrganisationSettingsTests(SqliteTenantApp app) : IClassFixtu
     [Fact]
     public async Task The_Platform_admin_cannot_change_the_currency_of_an_organisation_with_invoices_either()
     {
-        var platform = await app.Factory.FindUserAsync((await PlatformAdminAsync()).Email!);
+        var platform = await app.Factory.PlatformAdminAsync();
         var organisation = await app.Factory.RunAsAsync(platform, (Web.Features.Platform.PlatformOrganisations p) => p.GetAsync(app.A.Id));
         var input = new Web.Features.Platform.OrganisationInput { Name = "Alpha Repairs", Currency = "EUR", TimeZoneId = "Europe/London", Plan = organisation.Value!.Plan };
 
         var refused = await app.Factory.RunAsAsync(platform, (Web.Features.Platform.PlatformOrganisations p) => p.UpdateAsync(app.A.Id, input));
 
         Assert.Equal((ResultStatus.Invalid, nameof(Web.Features.Platform.OrganisationInput.Currency)), (refused.Status, refused.Errors.Keys.Single()));
-    }
-
-    private async Task<ApplicationUser> PlatformAdminAsync()
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
-        var email = $"platform-{Guid.NewGuid():N}@example.test";
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Pat" };
-        Assert.True((await users.CreateAsync(user, TestOrganisations.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.PlatformAdmin)).Succeeded);
-        return user;
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Web.Features.Administration;
 using WorkTrackr.Web.Features.Platform;
@@ -12,7 +11,7 @@ public sealed class PlatformAuditTests(SqliteTenantApp app) : IClassFixture<Sqli
     [Fact]
     public async Task Organisations_plans_resellers_and_links_changed_by_the_Platform_admin_are_in_the_platform_log_with_old_and_new_values()
     {
-        var platform = await PlatformAdminAsync();
+        var platform = await app.Factory.PlatformAdminAsync();
         var organisation = await TestOrganisations.CreateAsync(app.Factory, "Audited Customer");
 
         Assert.True((await app.Factory.RunAsAsync(platform, (PlatformOrganisations s) => s.SetStatusAsync(organisation.Id, OrganisationStatus.Suspended))).Succeeded);
@@ -49,16 +48,5 @@ public sealed class PlatformAuditTests(SqliteTenantApp app) : IClassFixture<Sqli
         await using var db = app.Factory.CreateDbContext(null);
         Assert.False(await db.PlatformAuditEntries.AnyAsync(e => e.NewValues != null && e.NewValues.Contains("PRIVATE-123")));
         Assert.Equal(ResultStatus.Forbidden, (await app.Factory.RunAsAsync(admin, (PlatformAuditLog l) => l.SearchAsync(null, 0))).Status);
-    }
-
-    private async Task<ApplicationUser> PlatformAdminAsync()
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var email = $"platform-{Guid.NewGuid():N}@example.test";
-        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = "Pat Auditor" };
-        Assert.True((await users.CreateAsync(user, TestOrganisations.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.PlatformAdmin)).Succeeded);
-        return user;
     }
 }

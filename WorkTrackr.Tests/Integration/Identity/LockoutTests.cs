@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using WorkTrackr.Web.Infrastructure.Identity;
 
@@ -41,13 +39,5 @@ public sealed class LockoutTests(SqliteTenantApp app) : IClassFixture<SqliteTena
         Assert.True((await SignInAsync(user.Email!, TestOrganisations.Password, Owner)).IsLockedOut);
     }
 
-    /// <summary>A password sign-in as the sign-in page makes it, from <paramref name="address"/>.</summary>
-    private async Task<SignInResult> SignInAsync(string email, string password, string address)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Connection.RemoteIpAddress = IPAddress.Parse(address);
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
-        return await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true);
-    }
+    private Task<SignInResult> SignInAsync(string email, string password, string address) => app.Factory.PasswordSignInAsync(email, password, address);
 }

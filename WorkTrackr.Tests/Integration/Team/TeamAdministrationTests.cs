@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using WorkTrackr.Data.Auditing;
 using WorkTrackr.Web.Features.Team;
@@ -306,16 +304,8 @@ public sealed partial class TeamAdministrationTests(SqliteTenantApp app) : IClas
         return await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().ValidateSecurityStampAsync(cookie);
     }
 
-    /// <summary>A password sign-in as the sign-in page makes it, from a known address and browser.</summary>
-    private async Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(string email, string password)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        http.Connection.RemoteIpAddress = IPAddress.Parse("198.51.100.7");
-        http.Request.Headers.UserAgent = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
-        return await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: true);
-    }
+    private Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(string email, string password) =>
+        app.Factory.PasswordSignInAsync(email, password, "198.51.100.7", "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
 
     private async Task<InvitationView?> FindAsync(string token)
     {

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Crm;
@@ -34,10 +31,10 @@ public sealed class CalendarFeeds(RecordOperations operations, CurrentUser curre
     public Task<Result<string>> RegenerateAsync(CancellationToken cancellationToken = default)
     {
         if (currentUser.UserId is not { } me) return Task.FromResult(Result<string>.From(Result.Forbidden()));
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         return operations.WriteAsync(Capabilities.ViewContacts, async (db, cancellationToken) =>
         {
-            var updated = await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, Hash(token)), cancellationToken);
+            var updated = await db.Users.Where(u => u.Id == me).ExecuteUpdateAsync(s => s.SetProperty(u => u.CalendarFeedTokenHash, SecretTokens.Hash(token)), cancellationToken);
             return updated == 1 ? Result<string>.Ok(token) : Result<string>.From(Result.NotFound("Your account"));
         }, cancellationToken: cancellationToken);
     }
@@ -55,12 +52,12 @@ public sealed class CalendarFeeds(RecordOperations operations, CurrentUser curre
     /// without a signed-in user, so it scopes the events to the token holder's organisation itself.
     /// </summary>
     public async Task<string?> RenderAsync(string token, CancellationToken cancellationToken = default) =>
-        string.IsNullOrEmpty(token) || token.Length > 100 ? null
+        !SecretTokens.IsPlausible(token) ? null
         : await operations.WithoutCapabilityAsync((db, cancellationToken) => RenderAsync(db, token, cancellationToken), cancellationToken);
 
     private async Task<string?> RenderAsync(WorkTrackrDbContext db, string token, CancellationToken cancellationToken)
     {
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         // The holder must still be allowed to see it: active, in an active organisation, in a role that views contacts.
         var roles = Capabilities.RolesByCapability[Capabilities.ViewContacts];
         var holder = await db.Users.AsNoTracking()
@@ -81,6 +78,4 @@ public sealed class CalendarFeeds(RecordOperations operations, CurrentUser curre
             string.IsNullOrEmpty(e.Notes) ? $"{e.Type} with {e.Contact}" : $"{e.Type} with {e.Contact}\n{e.Notes}",
             e.Address, e.Status == CrmEventStatus.Cancelled ? "CANCELLED" : "CONFIRMED", e.Type.ToString())));
     }
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

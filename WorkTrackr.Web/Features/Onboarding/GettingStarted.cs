@@ -22,21 +22,24 @@ public sealed class GettingStarted(RecordOperations operations, CurrentUser curr
         if (!currentUser.Can(Capabilities.ManageOrganisation)) return null;
         var steps = await operations.ReadAsync(Capabilities.ManageOrganisation, async (db, cancellationToken) =>
         {
-            var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == db.CurrentOrganisationId)
-                .Select(o => new { o.GettingStartedDismissed, HasDetails = o.Address != null || o.TaxNumber != null || o.LegalName != null })
-                .SingleAsync(cancellationToken);
-            if (organisation.GettingStartedDismissed) return null;
-            var organisationId = db.CurrentOrganisationId;
-            var invited = await db.TeamInvitations.AnyAsync(cancellationToken)
-                || await db.Users.CountAsync(u => u.OrganisationId == organisationId, cancellationToken) > 1;
-            var hasLogo = await db.OrganisationLogos.AnyAsync(cancellationToken);
+            // One round trip: the dashboard asks on every load (the tenant filter confines each subquery).
+            var state = await db.Organisations.AsNoTracking().Where(o => o.Id == db.CurrentOrganisationId).Select(o => new
+            {
+                o.GettingStartedDismissed,
+                Invited = db.TeamInvitations.Any() || db.Users.Count(u => u.OrganisationId == o.Id) > 1,
+                HasDetails = o.Address != null || o.TaxNumber != null || o.LegalName != null || db.OrganisationLogos.Any(),
+                HasContacts = db.Contacts.Any(),
+                HasProducts = db.Products.Any(),
+                HasTemplates = db.TicketTemplates.Any(),
+            }).SingleAsync(cancellationToken);
+            if (state.GettingStartedDismissed) return null;
             return (IReadOnlyList<GettingStartedStep>)
             [
-                new("team", "Invite your team", "Give dispatchers and technicians their own sign-in.", "admin/team", invited),
-                new("organisation", "Set your organisation's details", "Address, tax number and logo for your invoices.", "admin/organisation", organisation.HasDetails || hasLogo),
-                new("contacts", "Import your contacts", "From a spreadsheet, or add them one by one.", "import/contacts", await db.Contacts.AnyAsync(cancellationToken)),
-                new("products", "Import your products and services", "What you sell and support, with prices.", "import/products", await db.Products.AnyAsync(cancellationToken)),
-                new("templates", "Make a ticket template", "The kinds of job you do, and the fields each asks for.", "admin/templates/new", await db.TicketTemplates.AnyAsync(cancellationToken)),
+                new("team", "Invite your team", "Give dispatchers and technicians their own sign-in.", "admin/team", state.Invited),
+                new("organisation", "Set your organisation's details", "Address, tax number and logo for your invoices.", "admin/organisation", state.HasDetails),
+                new("contacts", "Import your contacts", "From a spreadsheet, or add them one by one.", "import/contacts", state.HasContacts),
+                new("products", "Import your products and services", "What you sell and support, with prices.", "import/products", state.HasProducts),
+                new("templates", "Make a ticket template", "The kinds of job you do, and the fields each asks for.", "admin/templates/new", state.HasTemplates),
             ];
         }, cancellationToken);
         return steps.Value is { } list && list.Any(s => !s.Done) ? list : null;

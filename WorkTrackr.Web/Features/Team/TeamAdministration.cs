@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using WorkTrackr.Data;
 using WorkTrackr.Data.Common;
@@ -216,8 +213,8 @@ public sealed class TeamAdministration(RecordOperations operations, CurrentUser 
     /// <summary>A fresh secret and expiry for the invitation, and its email queued on the same context.</summary>
     private async Task SendAsync(WorkTrackrDbContext db, TeamInvitation invitation, DateTime now)
     {
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        invitation.TokenHash = HashToken(token);
+        var token = SecretTokens.New();
+        invitation.TokenHash = SecretTokens.Hash(token);
         invitation.SentAt = now;
         invitation.ExpiresAt = now + TeamInvitation.ValidFor;
         var organisation = currentUser.OrganisationName ?? "your team";
@@ -235,13 +232,7 @@ public sealed class TeamAdministration(RecordOperations operations, CurrentUser 
 
     private Task WakeEmailAsync(CancellationToken cancellationToken) => jobs.RunNowAsync(EmailJob.Job);
 
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db)
-    {
-        var organisationId = currentUser.OrganisationId;
-        return db.Users.Where(u => organisationId != null && u.OrganisationId == organisationId);
-    }
+    private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db) => TeamDirectory.MembersOf(db, currentUser.OrganisationId);
 }

@@ -22,7 +22,7 @@ public sealed class CapacityInput
 
 /// <summary>
 /// The people of the current organisation. Users sit outside the tenant filter (sign-in must find them), so this is
-/// the one place that scopes them by organisation; every query here starts from <see cref="MembersOf"/>.
+/// the one place that scopes them by organisation; every query here starts from <see cref="MembersOf(WorkTrackrDbContext, Guid?)"/>.
 /// </summary>
 public sealed class TeamDirectory(RecordOperations operations, CurrentUser currentUser)
 {
@@ -86,11 +86,11 @@ public sealed class TeamDirectory(RecordOperations operations, CurrentUser curre
             return Result<bool>.Ok(true);
         }, inTransaction: true, cancellationToken);
 
-    private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db)
-    {
-        var organisationId = currentUser.OrganisationId;
-        return db.Users.Where(u => organisationId != null && u.OrganisationId == organisationId);
-    }
+    private IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db) => MembersOf(db, currentUser.OrganisationId);
+
+    /// <summary>The people of one organisation (none without one): where every query of a team starts.</summary>
+    internal static IQueryable<ApplicationUser> MembersOf(WorkTrackrDbContext db, Guid? organisationId) =>
+        db.Users.Where(u => organisationId != null && u.OrganisationId == organisationId);
 
     private static IQueryable<TeamMember> MembersInRoles(WorkTrackrDbContext db, string[] roles, IQueryable<ApplicationUser> members) =>
         InRoles(db, roles, members).Select(m => new TeamMember(m.User.Id, m.User.DisplayName, m.Role));

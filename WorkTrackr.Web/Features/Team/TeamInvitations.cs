@@ -19,7 +19,7 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
     /// <summary>The invitation the link opens, or null when no invitation has this secret (a mistyped or replaced link).</summary>
     public async Task<InvitationView?> FindAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (!IsPlausible(token)) return null;
+        if (!SecretTokens.IsPlausible(token)) return null;
         await using var platform = database.Platform();
         var found = await FindAsync(platform, token!, cancellationToken);
         if (found is null) return null;
@@ -34,7 +34,7 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
     /// </summary>
     public async Task<Result<ApplicationUser>> AcceptAsync(string? token, string displayName, string password, CancellationToken cancellationToken = default)
     {
-        if (!IsPlausible(token)) return Refused(InvitationStatus.Revoked);
+        if (!SecretTokens.IsPlausible(token)) return Refused(InvitationStatus.Revoked);
         TeamInvitation? found;
         await using (var platform = database.Platform())
         {
@@ -80,7 +80,7 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
         await using var db = database.For(found.OrganisationId, actingUserId: user.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Read again inside the transaction, by the secret too: a resend in between has replaced it.
-        var hash = TeamAdministration.HashToken(token!);
+        var hash = SecretTokens.Hash(token!);
         var invitation = await db.TeamInvitations.SingleOrDefaultAsync(i => i.Id == found.Id && i.TokenHash == hash, cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == found.OrganisationId, cancellationToken);
         var status = organisation.Status != OrganisationStatus.Active ? InvitationStatus.Revoked : invitation?.StatusAt(Now) ?? InvitationStatus.Revoked;
@@ -119,12 +119,9 @@ public sealed class TeamInvitations(JobDatabase database, UserManager<Applicatio
 
     private Task<TeamInvitation?> FindAsync(WorkTrackrDbContext platform, string token, CancellationToken cancellationToken)
     {
-        var hash = TeamAdministration.HashToken(token);
+        var hash = SecretTokens.Hash(token);
         return database.AcrossOrganisations<TeamInvitation>(platform).SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
     }
-
-    /// <summary>Secrets are 43 characters; anything much longer is not one, and is not hashed.</summary>
-    private static bool IsPlausible(string? token) => !string.IsNullOrEmpty(token) && token.Length <= 100;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

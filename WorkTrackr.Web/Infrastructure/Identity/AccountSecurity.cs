@@ -86,8 +86,11 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
         return (attempt.Id, here > Limit || everywhere > Limit * AccountWideFactor);
     }
 
-    /// <summary>Whether the failures so far (this attempt's included) have reached the limit: the attempt that reaches it is answered as a lockout.</summary>
-    public async Task<bool> LimitReachedAsync(ApplicationUser user, HttpContext? http)
+    /// <summary>
+    /// Whether this address is locked out of the account now: the failures so far (an attempt's own included) have
+    /// reached the limit. The attempt that reaches it is answered as a lockout, and the sign-in page then explains nothing.
+    /// </summary>
+    public async Task<bool> IsLockedOutAsync(ApplicationUser user, HttpContext? http)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var (here, everywhere) = await FailuresAsync(db, user, Client(http).Address);
@@ -118,9 +121,6 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
         var failures = events.Where(e => e.Kind == SignInEventKind.Failed && (restart == null || e.At > restart));
         return (await failures.CountAsync(e => e.IpAddress == address), await failures.CountAsync());
     }
-
-    /// <summary>Whether this address is locked out of the account now (the sign-in page then explains nothing).</summary>
-    public async Task<bool> IsLockedOutAsync(ApplicationUser user, HttpContext? http) => await LimitReachedAsync(user, http);
 
     /// <summary>Records a failed attempt (a wrong password, or an address nobody signs in with) or a lockout.</summary>
     public async Task RecordAsync(SignInEventKind kind, ApplicationUser? user, string? email, HttpContext? http)
@@ -240,11 +240,13 @@ public sealed class AccountSecurity(IDbContextFactory<WorkTrackrDbContext> dbFac
 
     private static (string? Address, string? Agent) Client(HttpContext? http)
     {
-        var address = http?.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true }) address = address.MapToIPv4();
         var agent = http?.Request.Headers.UserAgent.ToString();
-        return (address?.ToString(), Truncate(string.IsNullOrWhiteSpace(agent) ? null : agent, Data.Common.DataLimits.UserAgentLength));
+        return (AddressOf(http?.Connection.RemoteIpAddress), Truncate(string.IsNullOrWhiteSpace(agent) ? null : agent, Data.Common.DataLimits.UserAgentLength));
     }
+
+    /// <summary>A client's address as recorded (sign-ins, the audit log): IPv4 written as IPv4 even when it came over IPv6.</summary>
+    public static string? AddressOf(System.Net.IPAddress? address) =>
+        (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString();
 
     private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
 }

@@ -106,7 +106,7 @@ public sealed class WorkTrackrSignInManager(
         }
         if (result.IsLockedOut) await security.LockedOutAsync(attempt);
         // The attempt that reaches the limit is answered as a lockout, as Identity's own lockout would.
-        return !result.IsLockedOut && lockoutOnFailure && await security.LimitReachedAsync(user, Http) ? SignInResult.LockedOut : result;
+        return !result.IsLockedOut && lockoutOnFailure && await security.IsLockedOutAsync(user, Http) ? SignInResult.LockedOut : result;
     }
 
     public override async Task SignOutAsync()

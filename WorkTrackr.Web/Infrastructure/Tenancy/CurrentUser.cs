@@ -30,8 +30,7 @@ public sealed class CurrentUser : ITenantContext
 
     public void Set(ClaimsPrincipal user) => principal = user;
 
-    public void SetAddress(System.Net.IPAddress? address) =>
-        IpAddress = (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString();
+    public void SetAddress(System.Net.IPAddress? address) => IpAddress = AccountSecurity.AddressOf(address);
 
     public bool IsInRole(string role) => principal.IsInRole(role);
 
